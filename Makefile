@@ -1,0 +1,55 @@
+# Terugkeer: the two commands are `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-sqlite test-postgres lint format messages migrations-check clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: set up, migrate the embedded SQLite database, load demo data when empty, serve.
+run: install
+	mkdir -p var/static
+	TERUGKEER_DEBUG=1 TERUGKEER_TWO_FACTOR_DEMO=1 $(BIN)/python manage.py migrate --noinput
+	TERUGKEER_DEBUG=1 TERUGKEER_TWO_FACTOR_DEMO=1 $(BIN)/python manage.py seed_demo --if-empty
+	TERUGKEER_DEBUG=1 TERUGKEER_TWO_FACTOR_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: the whole suite on SQLite, then again on a throwaway PostgreSQL cluster.
+test: install migrations-check test-sqlite test-postgres
+
+migrations-check: install
+	SECRET_KEY=check $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=check $(BIN)/python manage.py check
+
+test-sqlite: install
+	@echo "== Test suite on SQLite =="
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== Test suite on PostgreSQL =="
+	$(BIN)/python tools/pgcluster.py -- $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make messages: refresh the English catalogue (Dutch is the source language).
+messages: install
+	cd terugkeer && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete
+	cd terugkeer && ../$(BIN)/python ../manage.py compilemessages -l en
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache

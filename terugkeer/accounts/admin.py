@@ -1,0 +1,125 @@
+from django.contrib import admin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from terugkeer.accounts.models import Membership, Municipality, Organisation, User
+from terugkeer.core.admin_site import (
+    OrganisationScopedAdmin,
+    ReferenceDataAdmin,
+    admin_site,
+)
+
+
+@admin.register(Municipality, site=admin_site)
+class MunicipalityAdmin(ReferenceDataAdmin):
+    list_display = ["name", "cbs_code"]
+    search_fields = ["name", "cbs_code"]
+
+
+@admin.register(Organisation, site=admin_site)
+class OrganisationAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+    organisation_lookup = "pk"
+    list_display = ["name", "kind", "aftercare_months"]
+    filter_horizontal = ["municipalities"]
+    readonly_fields = ["version"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.readonly_fields
+        # The municipalities an organisation serves are set by the platform, not by the tenant.
+        return [*self.readonly_fields, "kind", "municipalities"]
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    fields = ["organisation", "role", "is_active"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(organisation=request.scope.organisation)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation" and not request.user.is_superuser:
+            kwargs["queryset"] = Organisation.objects.filter(pk=request.scope.organisation.pk)
+            kwargs["initial"] = request.scope.organisation.pk
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    def has_add_permission(self, request, obj=None):
+        return True
+
+    def has_change_permission(self, request, obj=None):
+        return True
+
+    def has_delete_permission(self, request, obj=None):
+        return True
+
+
+class TerugkeerUserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "full_name"]
+
+
+class TerugkeerUserChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = ["email", "full_name", "phone", "is_active"]
+
+
+@admin.register(User, site=admin_site)
+class UserAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+    organisation_lookup = "memberships__organisation"
+    form = TerugkeerUserChangeForm
+    add_form = TerugkeerUserCreationForm
+    list_display = ["full_name", "email", "is_active", "last_login"]
+    search_fields = ["full_name", "email"]
+    inlines = [MembershipInline]
+    fieldsets = [(None, {"fields": ["email", "full_name", "phone", "is_active"]})]
+    add_fieldsets = [
+        (None, {"fields": ["email", "full_name", "usable_password", "password1", "password2"]})
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not request.user.is_superuser and not change:
+            # A user created by a functional admin always belongs to that organisation.
+            Membership.objects.get_or_create(
+                user=form.instance,
+                organisation=request.scope.organisation,
+                defaults={"role": "coordinator"},
+            )
+
+
+@admin.register(Membership, site=admin_site)
+class MembershipAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["user", "organisation", "role", "is_active"]
+    list_filter = ["role", "is_active"]
+    search_fields = ["user__full_name", "user__email"]
+    autocomplete_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation" and not request.user.is_superuser:
+            kwargs["queryset"] = Organisation.objects.filter(pk=request.scope.organisation.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+admin_site.site_url = "/"
+admin_site.empty_value_display = _("(leeg)")

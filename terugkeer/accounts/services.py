@@ -1,0 +1,113 @@
+"""Writes for organisations, users, memberships and two-factor devices."""
+
+import time
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django_otp.oath import TOTP, hotp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from terugkeer.accounts.models import Membership, Municipality, Organisation, User
+from terugkeer.core.locking import save_versioned
+from terugkeer.core.roles import Role
+
+ACTIVE_ORGANISATION_SESSION_KEY = "terugkeer_active_organisation"
+
+
+def active_organisation_set(
+    *, session: SessionBase, user: User, organisation_id: int
+) -> Membership:
+    """Make ``organisation_id`` the session's active organisation (only one the user belongs to)."""
+    membership = (
+        Membership.objects.active()
+        .select_related("organisation")
+        .filter(user=user, organisation_id=organisation_id)
+        .first()
+    )
+    if membership is None:
+        raise PermissionDenied
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = membership.organisation_id
+    return membership
+
+
+def organisation_update_settings(
+    *,
+    organisation: Organisation,
+    expected_version: int,
+    name: str,
+    aftercare_months: int,
+) -> Organisation:
+    """Change an organisation's settings, refusing an edit made against an older version."""
+    return save_versioned(
+        organisation,
+        expected_version=expected_version,
+        changes={"name": name, "aftercare_months": aftercare_months},
+    )
+
+
+@transaction.atomic
+def organisation_create(
+    *, name: str, kind: str, municipalities: list[Municipality], aftercare_months: int = 3
+) -> Organisation:
+    organisation = Organisation(name=name, kind=kind, aftercare_months=aftercare_months)
+    organisation.full_clean()
+    organisation.save()
+    organisation.municipalities.set(municipalities)
+    return organisation
+
+
+@transaction.atomic
+def user_create(*, email: str, full_name: str, password: str | None) -> User:
+    user = User.objects.create_user(email=email, password=password, full_name=full_name)
+    return user
+
+
+@transaction.atomic
+def membership_grant(*, user: User, organisation: Organisation, role: Role) -> Membership:
+    """Give ``user`` the ``role`` in ``organisation`` (replacing an earlier role there)."""
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organisation=organisation, defaults={"role": role, "is_active": True}
+    )
+    return membership
+
+
+def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
+    """The unconfirmed TOTP device a user is enrolling with (created on first call, then reused)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
+    """Confirm an enrolment when the user proves the app shows the right code."""
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+    return True
+
+
+@transaction.atomic
+def totp_device_verify(*, device: TOTPDevice, token: str) -> bool:
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    return device.verify_token(token)
+
+
+def totp_demo_code(device: TOTPDevice) -> str | None:
+    """The code the user's app would show now, for the demo shortcut only (None elsewhere).
+
+    Refused unless the settings allow the demo mode, which they do only with DEBUG on and the
+    embedded database. A code can be used once, so it is the one for the next unused time step.
+    """
+    if not settings.TWO_FACTOR_DEMO_MODE:
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    step = max(totp.t(), device.last_t + 1)
+    return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"

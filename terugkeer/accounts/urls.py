@@ -1,0 +1,22 @@
+from django.urls import path
+
+from terugkeer.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("tweestapsverificatie/", views.TwoFactorVerifyView.as_view(), name="two_factor"),
+    path(
+        "tweestapsverificatie/instellen/",
+        views.TwoFactorSetupView.as_view(),
+        name="two_factor_setup",
+    ),
+    path("organisatie/kiezen/", views.ChooseOrganisationView.as_view(), name="choose_organisation"),
+    path(
+        "organisatie/instellingen/",
+        views.OrganisationSettingsView.as_view(),
+        name="organisation_settings",
+    ),
+]

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentsConfig(AppConfig):
+    name = "terugkeer.assessments"
+    label = "assessments"
+    verbose_name = _("Metingen en vragenlijsten")
+
+    def ready(self) -> None:
+        # Register this app's signals with core (core never imports upward).
+        from terugkeer.assessments import signal_providers  # noqa: F401

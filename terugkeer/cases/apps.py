@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "terugkeer.cases"
+    label = "cases"
+    verbose_name = _("Trajecten")
+
+    def ready(self) -> None:
+        # Register this app's signals with core (core never imports upward).
+        from terugkeer.cases import signal_providers  # noqa: F401

@@ -1,0 +1,197 @@
+"""Demo notifications: about 200 per demo organisation over two years, with repeat detentions."""
+
+import datetime
+import random
+
+from django.utils import timezone
+from faker import Faker
+
+from terugkeer.accounts.models import Membership
+from terugkeer.cases import intake, services
+from terugkeer.cases.models import DefaultCoordinator, ProgrammeDefinition
+from terugkeer.cases.plan_demo import seed_plan_templates
+from terugkeer.cases.services import trajectory_record_first_contact
+from terugkeer.core.calendar import add_working_days
+from terugkeer.core.roles import Role
+from terugkeer.detention.choices import LegalTitle, NotificationKind, NotificationSource
+from terugkeer.detention.institutions import INSTITUTIONS
+
+NOTIFICATIONS_PER_ORGANISATION = 200
+REPEAT_SHARE = 0.2
+WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _bsn(rng: random.Random, used: set[str]) -> str:
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(8)]
+        check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
+        bsn = "".join(map(str, digits)) + str(check)
+        if check <= 9 and any(digits) and bsn not in used:
+            used.add(bsn)
+            return bsn
+
+
+def seed(context: dict) -> None:
+    rng = random.Random(context["seed"])
+    fake = Faker("nl_NL")
+    fake.seed_instance(context["seed"])
+    today = timezone.localdate()
+    used: set[str] = set()
+    reintegration = ProgrammeDefinition.objects.get(code="reintegratie")
+    ProgrammeDefinition.objects.get(code="nazorg").organisations.add(
+        *context["organisations"].values()
+    )
+    reintegration.organisations.add(context["organisations"]["kocon"])
+    for organisation in context["organisations"].values():
+        coordinators = [
+            m.user
+            for m in Membership.objects.filter(organisation=organisation, role=Role.COORDINATOR)
+        ]
+        municipalities = list(organisation.municipalities.all())
+        # The first municipality's notifications go straight to a coordinator; others to the queue.
+        DefaultCoordinator.objects.create(
+            organisation=organisation, municipality=municipalities[0], coordinator=coordinators[0]
+        )
+        seed_plan_templates(organisation)
+        people: list[dict] = []
+        for _ in range(NOTIFICATIONS_PER_ORGANISATION):
+            if people and rng.random() < REPEAT_SHARE:
+                person = rng.choice(people)  # a repeat detention
+            else:
+                sex = rng.choice("MMMMMMMMV")
+                person = {
+                    "bsn": _bsn(rng, used),
+                    "surname": fake.last_name(),
+                    "first_names": fake.first_name_male()
+                    if sex == "M"
+                    else fake.first_name_female(),
+                    "sex": sex,
+                    "birth_date": fake.date_of_birth(minimum_age=17, maximum_age=70),
+                    "municipality": rng.choice(municipalities).cbs_code,
+                }
+                people.append(person)
+            start = today - datetime.timedelta(days=rng.randint(0, 730))
+            length = rng.choice([5, 14, 30, 60, 90, 120, 180, 365])
+            data = intake.NotificationData(
+                kind=NotificationKind.BEGIN,
+                bsn=person["bsn"],
+                surname=person["surname"],
+                first_names=person["first_names"],
+                sex=person["sex"],
+                birth_date=person["birth_date"],
+                municipality=person["municipality"],
+                institution=rng.choice(INSTITUTIONS)[0],
+                dji_number=str(rng.randint(1_000_000, 9_999_999)),
+                detention_start=start,
+                expected_release=start + datetime.timedelta(days=length),
+                legal_title=rng.choice(list(LegalTitle)).label,
+                pi_casemanager=fake.name(),
+            )
+            try:
+                result = intake.notification_register(
+                    organisation=organisation, data=data, source=NotificationSource.IMPORT
+                )
+            except intake.IntakeRefused:
+                continue
+            _progress(result, data, rng, today)
+        if organisation.programmes.filter(code="reintegratie").exists():
+            _seed_reintegration(organisation, rng, fake, used, today)
+
+
+REINTEGRATION_PARTICIPANTS = 20
+
+
+def _seed_reintegration(organisation, rng, fake, used, today) -> None:
+    """Re-integratie participants (ex-addicts) enter without a notification."""
+    from terugkeer.clients.services import client_create
+
+    municipality = organisation.municipalities.first()
+    for _ in range(REINTEGRATION_PARTICIPANTS):
+        client = client_create(
+            organisation=organisation,
+            bsn=_bsn(rng, used),
+            surname=fake.last_name(),
+            first_names=fake.first_name(),
+            birth_date=fake.date_of_birth(minimum_age=20, maximum_age=60),
+            municipality=municipality,
+        )
+        opened = today - datetime.timedelta(days=rng.randint(0, 500))
+        trajectory = services.trajectory_open(
+            organisation=organisation,
+            client=client,
+            programme="reintegratie",
+            source=rng.choice(["zelfmelding", "verwijzing"]),
+            source_note=rng.choice(["", "Brijder", "Exodus", "GGZ"]),
+            opened_on=opened,
+            user=None,
+        )
+        steps = ["intake", "begeleidingsplan", "begeleiding"]
+        for index, status in enumerate(steps[: rng.randint(0, 3)]):
+            services.trajectory_transition(
+                trajectory=trajectory,
+                to_status=status,
+                user=None,
+                effective_on=min(opened + datetime.timedelta(days=14 * (index + 1)), today),
+            )
+
+
+def _progress(result, data: intake.NotificationData, rng: random.Random, today) -> None:
+    """Walk older trajectories through the workflow, so every state appears in the demo."""
+    trajectory = result.trajectory
+    if trajectory is None or not result.trajectory_created:
+        return
+    opened = trajectory.opened_on
+    age = (today - opened).days
+    if age > 7 and rng.random() < 0.85:
+        in_time = rng.random() < 0.8
+        offset = rng.randint(1, 5) if in_time else rng.randint(6, 12)
+        contact = min(add_working_days(opened, offset), today)
+        trajectory_record_first_contact(trajectory=trajectory, contact_date=contact)
+        if age > 21 and rng.random() < 0.8:
+            _intake_and_plan(trajectory, rng, opened, age)
+    if data.expected_release and data.expected_release < today and rng.random() < 0.9:
+        release = intake.NotificationData(
+            kind=NotificationKind.END,
+            bsn=data.bsn,
+            surname=data.surname,
+            birth_date=data.birth_date,
+            municipality=data.municipality,
+            dji_number=data.dji_number,
+            release_date=data.expected_release,
+        )
+        intake.notification_register(
+            organisation=trajectory.organisation, data=release, source=NotificationSource.IMPORT
+        )
+        trajectory.refresh_from_db()
+        if trajectory.aftercare_end and trajectory.aftercare_end < today and rng.random() < 0.8:
+            reason = rng.choice(
+                ["doelen_bereikt"] * 5 + ["afgezien", "niet_bereikbaar", "verhuisd", "recidive"]
+            )
+            services.trajectory_close(
+                trajectory=trajectory, reason=reason, user=None, closed_on=trajectory.aftercare_end
+            )
+
+
+def _intake_and_plan(trajectory, rng: random.Random, opened, age) -> None:
+    step = opened + datetime.timedelta(days=10)
+    services.trajectory_transition(
+        trajectory=trajectory, to_status="intake", user=None, effective_on=step
+    )
+    for domain in services.domains_of(trajectory):
+        status = rng.choices(
+            ["geen_hulpvraag", "hulpvraag", "in_behandeling", "geregeld", "onbekend"],
+            weights=[4, 3, 2, 3, 1],
+        )[0]
+        services.domain_assessment_set(
+            trajectory=trajectory,
+            domain=domain,
+            status=status,
+            health_insurance=(rng.random() < 0.85) if domain.code == "zorg" else None,
+        )
+    if age > 35 and rng.random() < 0.7:
+        services.trajectory_transition(
+            trajectory=trajectory,
+            to_status="plan",
+            user=None,
+            effective_on=step + datetime.timedelta(days=14),
+        )

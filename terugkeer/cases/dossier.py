@@ -1,0 +1,77 @@
+"""The dossier's shared view plumbing: the tab bar, scoped trajectory lookup and access log.
+
+Every tab view of a trajectory (here and in other modules) subclasses :class:`DossierTabMixin`:
+it looks the trajectory up through ``Trajectory.objects.visible_to(scope)`` (another
+organisation's or a shielded one is a 404), writes the access log on every GET, and provides
+``trajectory``, ``dossier_tabs`` and ``tab_title`` to ``cases/dossier/base.html``.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from terugkeer.cases.models import Trajectory
+from terugkeer.core.access import get_visible_or_404
+from terugkeer.core.access_log import record_access
+from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.views import ScopedViewMixin
+
+# (url name, title); the URL takes the trajectory_pk. Modules add their tab here.
+TABS = [
+    ("dossier:overview", _("Overzicht")),
+    ("dossier:triage", _("Basisvoorwaarden")),
+    ("plan:detail", _("Plan van aanpak")),
+    ("dossier:contacts", _("Contacten")),
+    ("dossier:timeline", _("Klantreis")),
+    ("assessments:trajectory", _("ZRM en vragenlijsten")),
+]
+
+
+@dataclass(frozen=True)
+class Tab:
+    title: str
+    url: str
+    current: bool
+
+
+class DossierTabMixin(ScopedViewMixin):
+    allowed_roles = CASEWORK_ROLES
+    tab_name = ""  # the URL name of this tab
+    purpose = _("dossier bekijken")
+
+    def get_trajectory(self) -> Trajectory:
+        if not hasattr(self, "_trajectory"):
+            self._trajectory = get_visible_or_404(
+                Trajectory.objects.visible_to(self.request.scope).select_related(
+                    "client",
+                    "coordinator",
+                    "substitute",
+                    "municipality",
+                    "detention__institution",
+                    "organisation",
+                ),
+                pk=self.kwargs["trajectory_pk"],
+            )
+        return self._trajectory
+
+    def get(self, request, *args, **kwargs):
+        record_access(request, self.get_trajectory(), purpose=str(self.purpose))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trajectory = self.get_trajectory()
+        tabs = []
+        for name, title in TABS:
+            try:
+                url = reverse(name, args=[trajectory.pk])
+            except NoReverseMatch:  # a module that is not installed
+                continue
+            tabs.append(Tab(str(title), url, name == self.tab_name))
+        context.update(
+            trajectory=trajectory,
+            dossier_tabs=tabs,
+            tab_title=next((t.title for t in tabs if t.current), ""),
+        )
+        return context

@@ -1,0 +1,104 @@
+"""Forms of the dossier tabs: overview edits, workflow steps, release, closing, contacts, triage."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from terugkeer.accounts.forms import VersionedModelForm
+from terugkeer.accounts.models import User
+from terugkeer.cases.choices import ClosingReason, ContactKind, TriageStatus
+from terugkeer.cases.models import Contact, Trajectory
+from terugkeer.core.roles import Role
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def caseworkers(organisation):
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__is_active=True,
+        memberships__role__in=[Role.COORDINATOR, Role.TEAM_CHAIR],
+        is_active=True,
+    ).order_by("full_name")
+
+
+class TrajectoryOverviewForm(VersionedModelForm):
+    class Meta:
+        model = Trajectory
+        fields = [
+            "coordinator",
+            "substitute",
+            "category",
+            "lead",
+            "probation_supervision",
+            "shielded",
+            "offer_status",
+            "offer_date",
+        ]
+        widgets = {"offer_date": DATE_INPUT}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("coordinator", "substitute"):
+            self.fields[name].queryset = caseworkers(organisation)
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Volgende stap"))
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = targets
+
+
+class ReleaseForm(forms.Form):
+    release_date = forms.DateField(
+        label=_("Datum vrijlating"), initial=timezone.localdate, widget=DATE_INPUT
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reden van afsluiting"), choices=[("", "—"), *ClosingReason.choices]
+    )
+    closed_on = forms.DateField(
+        label=_("Datum afsluiting"), initial=timezone.localdate, widget=DATE_INPUT
+    )
+    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["kind", "date", "place", "participants", "notes"]
+        widgets = {"date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ContactKind.choices
+        self.fields["date"].initial = timezone.localdate
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("Een contactmoment kan niet in de toekomst liggen."))
+        return date
+
+
+class TriageForm(forms.Form):
+    """One domain's triage (a form per domain on the basisvoorwaarden tab)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=TriageStatus.choices)
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    health_insurance = forms.NullBooleanField(
+        label=_("Zorgverzekering loopt"),
+        required=False,
+        widget=forms.Select(choices=[("unknown", "onbekend"), ("true", "ja"), ("false", "nee")]),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,0 +1,235 @@
+"""The dossier tabs of a trajectory: overview (with the workflow), basisvoorwaarden, contacts."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from terugkeer.cases import services, workflow
+from terugkeer.cases.choices import SnapshotMoment, TrajectoryStatus
+from terugkeer.cases.dossier import DossierTabMixin
+from terugkeer.cases.dossier_forms import (
+    CloseForm,
+    ContactForm,
+    ReleaseForm,
+    TrajectoryOverviewForm,
+    TransitionForm,
+    TriageForm,
+)
+from terugkeer.cases.models import Contact, DomainAssessment, DomainSnapshot, StatusChange
+from terugkeer.cases.readiness import release_readiness
+from terugkeer.core.locking import StaleObjectError
+
+
+class OverviewView(DossierTabMixin, TemplateView):
+    """Key facts, release readiness, the workflow steps and the status history."""
+
+    template_name = "cases/dossier/overview.html"
+    tab_name = "dossier:overview"
+    forms_by_action = {
+        "edit": TrajectoryOverviewForm,
+        "transition": TransitionForm,
+        "release": ReleaseForm,
+        "close": CloseForm,
+    }
+
+    def _form(self, action, data=None):
+        trajectory = self.get_trajectory()
+        initial = {"version": trajectory.version}
+        if action == "edit":
+            return TrajectoryOverviewForm(
+                data, instance=trajectory, organisation=trajectory.organisation
+            )
+        if action == "transition":
+            targets = [
+                (s, TrajectoryStatus(s).label)
+                for s in workflow.manual_targets(trajectory.programme, trajectory.status)
+            ]
+            return TransitionForm(data, initial=initial, targets=targets)
+        return self.forms_by_action[action](data, initial=initial)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trajectory = self.get_trajectory()
+        forms = {
+            action: kwargs.get(f"{action}_form") or self._form(action)
+            for action in self.forms_by_action
+        }
+        is_open = trajectory.status != TrajectoryStatus.CLOSED
+        context.update(
+            forms=forms,
+            is_open=is_open,
+            can_step=is_open and bool(forms["transition"].fields["to_status"].choices),
+            can_release=is_open
+            and trajectory.programme == "nazorg"
+            and trajectory.released_on is None,
+            readiness=release_readiness(trajectory=trajectory, today=timezone.localdate()),
+            history=StatusChange.objects.filter(trajectory=trajectory).select_related("changed_by"),
+            detentions=trajectory.client.detentions.visible_to(self.request.scope)
+            .select_related("institution")
+            .order_by("-start_date"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        trajectory = self.get_trajectory()
+        action = request.POST.get("action", "")
+        if action not in self.forms_by_action:
+            messages.error(request, _("Onbekende actie."))
+            return redirect("dossier:overview", trajectory.pk)
+        form = self._form(action, request.POST)
+        if form.is_valid():
+            try:
+                self._apply(action, trajectory, form)
+            except StaleObjectError as stale:
+                form.add_error(None, stale.message)
+            except ValidationError as refused:
+                form.add_error(None, refused.messages[0])
+            else:
+                return redirect("dossier:overview", trajectory.pk)
+        context = self.get_context_data(**{f"{action}_form": form})
+        return self.render_to_response(context, status=200)
+
+    def _apply(self, action, trajectory, form):
+        data, user = form.cleaned_data, self.request.user
+        if action == "edit":
+            changes = {name: data[name] for name in services.EDITABLE_FIELDS}
+            services.trajectory_update(
+                trajectory=trajectory, expected_version=data["version"], changes=changes
+            )
+            messages.success(self.request, _("Het traject is bijgewerkt."))
+        elif action == "transition":
+            services.trajectory_transition(
+                trajectory=trajectory,
+                to_status=data["to_status"],
+                user=user,
+                expected_version=data["version"],
+                note=data["note"],
+            )
+            messages.success(self.request, _("De status is gewijzigd."))
+        elif action == "release":
+            services.trajectory_register_release(
+                trajectory=trajectory,
+                release_date=data["release_date"],
+                user=user,
+                expected_version=data["version"],
+            )
+            messages.success(self.request, _("De vrijlating is geregistreerd; de nazorg loopt."))
+        else:
+            services.trajectory_close(
+                trajectory=trajectory,
+                reason=data["reason"],
+                user=user,
+                expected_version=data["version"],
+                closed_on=data["closed_on"],
+                note=data["note"],
+            )
+            messages.success(self.request, _("Het traject is afgesloten."))
+
+
+class TriageView(DossierTabMixin, TemplateView):
+    """Basisvoorwaarden / leefgebieden: triage per domain and the three monitor moments."""
+
+    template_name = "cases/dossier/triage.html"
+    tab_name = "dossier:triage"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trajectory = self.get_trajectory()
+        assessments = {
+            a.domain_id: a for a in DomainAssessment.objects.filter(trajectory=trajectory)
+        }
+        failed = kwargs.get("failed")  # (domain_id, bound form) after a refused save
+        rows = []
+        for domain in services.domains_of(trajectory):
+            assessment = assessments.get(domain.pk)
+            if failed and failed[0] == domain.pk:
+                form = failed[1]
+            else:
+                form = TriageForm(
+                    prefix=f"d{domain.pk}",
+                    initial={
+                        "status": assessment.status if assessment else "onbekend",
+                        "note": assessment.note if assessment else "",
+                        "health_insurance": assessment.health_insurance if assessment else None,
+                        "version": assessment.version if assessment else None,
+                    },
+                )
+            if domain.code != "zorg":
+                form.fields.pop("health_insurance", None)
+            rows.append({"domain": domain, "assessment": assessment, "form": form})
+        snapshots = {}
+        for snapshot in DomainSnapshot.objects.filter(trajectory=trajectory):
+            snapshots.setdefault(snapshot.domain_id, {})[snapshot.moment] = snapshot
+        context.update(
+            rows=rows,
+            moments=list(SnapshotMoment),
+            snapshot_rows=[
+                {
+                    "domain": row["domain"],
+                    "cells": [
+                        snapshots.get(row["domain"].pk, {}).get(moment) for moment in SnapshotMoment
+                    ],
+                }
+                for row in rows
+            ],
+            has_snapshots=bool(snapshots),
+            readiness=release_readiness(trajectory=trajectory, today=timezone.localdate()),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        trajectory = self.get_trajectory()
+        domains = {str(d.pk): d for d in services.domains_of(trajectory)}
+        domain = domains.get(request.POST.get("domain", ""))
+        if domain is None:
+            messages.error(request, _("Onbekend domein."))
+            return redirect("dossier:triage", trajectory.pk)
+        form = TriageForm(request.POST, prefix=f"d{domain.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.domain_assessment_set(
+                    trajectory=trajectory,
+                    domain=domain,
+                    status=data["status"],
+                    note=data["note"],
+                    health_insurance=data.get("health_insurance"),
+                    expected_version=data.get("version"),
+                )
+            except StaleObjectError as stale:
+                form.add_error(None, stale.message)
+            else:
+                messages.success(request, _("%(domain)s is bijgewerkt.") % {"domain": domain})
+                return redirect("dossier:triage", trajectory.pk)
+        return self.render_to_response(self.get_context_data(failed=(domain.pk, form)))
+
+
+class ContactsView(DossierTabMixin, TemplateView):
+    template_name = "cases/dossier/contacts.html"
+    tab_name = "dossier:contacts"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["contacts"] = Contact.objects.filter(
+            trajectory=self.get_trajectory()
+        ).select_related("registered_by")
+        context["form"] = kwargs.get("form") or ContactForm()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        trajectory = self.get_trajectory()
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            try:
+                services.contact_register(
+                    trajectory=trajectory, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as refused:
+                form.add_error(None, refused.messages[0])
+            else:
+                messages.success(request, _("Het contactmoment is vastgelegd."))
+                return redirect("dossier:contacts", trajectory.pk)
+        return self.render_to_response(self.get_context_data(form=form))

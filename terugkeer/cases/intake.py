@@ -1,0 +1,614 @@
+"""Intake: turning a notification (melding) into a client, a detention and a trajectory.
+
+``classify_notification`` (a read) decides what a notification would do; the import preview shows
+it. ``notification_register`` (a write) does it, in one transaction. Both work on
+:class:`NotificationData`, which the manual form and the file import both produce.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from terugkeer.accounts.models import Municipality, Organisation, User
+from terugkeer.cases.choices import Programme, Source, TrajectoryStatus
+from terugkeer.cases.models import DefaultCoordinator, StatusChange, Trajectory
+from terugkeer.cases.services import FIRST_CONTACT_WORKING_DAYS, trajectory_register_release
+from terugkeer.clients.models import Client
+from terugkeer.core.calendar import add_working_days
+from terugkeer.core.locking import save_versioned
+from terugkeer.detention.choices import (
+    ImportStatus,
+    LegalTitle,
+    NotificationKind,
+    NotificationSource,
+    NotificationStatus,
+)
+from terugkeer.detention.importing import parse_notification_file
+from terugkeer.detention.models import (
+    Detention,
+    DetentionNotification,
+    ImportBatch,
+    PenitentiaryInstitution,
+)
+
+
+@dataclass(frozen=True)
+class NotificationData:
+    """The values of one melding, already parsed and normalised."""
+
+    kind: str
+    bsn: str
+    surname: str
+    birth_date: datetime.date | None
+    municipality: str  # name or CBS code
+    first_names: str = ""
+    prefix: str = ""
+    sex: str = ""
+    dji_number: str = ""
+    institution: str = ""
+    detention_start: datetime.date | None = None
+    expected_release: datetime.date | None = None
+    release_date: datetime.date | None = None
+    legal_title: str = ""
+    pi_casemanager: str = ""
+    received_on: datetime.date | None = None
+    fingerprint: str = ""
+    raw: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_parsed_row(cls, row) -> NotificationData:
+        return cls(
+            kind=row.kind,
+            bsn=row.bsn,
+            surname=row.surname,
+            birth_date=row.birth_date,
+            municipality=row.municipality,
+            first_names=row.first_names,
+            prefix=row.prefix,
+            sex=row.sex,
+            dji_number=row.dji_number,
+            institution=row.institution,
+            detention_start=row.detention_start,
+            expected_release=row.expected_release,
+            release_date=row.release_date,
+            legal_title=row.legal_title,
+            pi_casemanager=row.pi_casemanager,
+            fingerprint=row.fingerprint,
+            raw=dict(row.raw),
+        )
+
+    @property
+    def notification_date(self) -> datetime.date:
+        """DJI notifies on day one of the detention; without a date, the day it arrives."""
+        if self.received_on:
+            return self.received_on
+        if self.kind == NotificationKind.BEGIN and self.detention_start:
+            return self.detention_start
+        if self.kind == NotificationKind.END and self.release_date:
+            return self.release_date
+        return timezone.localdate()
+
+
+class Outcome(StrEnum):
+    NEW_CLIENT = "nieuwe_client"
+    KNOWN_CLIENT = "bekende_client"
+    DUPLICATE = "dubbel"
+    REVIEW = "beoordelen"
+    ERROR = "fout"
+
+
+OUTCOME_LABELS = {  # lazy: evaluated per request language
+    Outcome.NEW_CLIENT: gettext_lazy("nieuwe cliënt"),
+    Outcome.KNOWN_CLIENT: gettext_lazy("bekende cliënt"),
+    Outcome.DUPLICATE: gettext_lazy("al eerder ontvangen"),
+    Outcome.REVIEW: gettext_lazy("wordt vastgehouden ter beoordeling"),
+    Outcome.ERROR: gettext_lazy("fout"),
+}
+
+
+@dataclass
+class Classification:
+    outcome: Outcome
+    reason: str = ""
+    client: Client | None = None
+    municipality: Municipality | None = None
+    detention: Detention | None = None
+
+    @property
+    def label(self) -> str:
+        return str(OUTCOME_LABELS[self.outcome])
+
+
+def resolve_municipality(organisation: Organisation, value: str) -> Municipality | None:
+    """The municipality named by ``value`` (CBS code or name) if the organisation serves it."""
+    value = value.strip()
+    if not value:
+        return None
+    return (
+        organisation.municipalities.filter(Q(cbs_code__iexact=value) | Q(name__iexact=value))
+        .order_by("pk")
+        .first()
+    )
+
+
+def _open_detention(client: Client, dji_number: str) -> Detention | None:
+    detentions = Detention.objects.filter(client=client, actual_end__isnull=True)
+    if dji_number:
+        matched = detentions.filter(dji_number=dji_number).order_by("-start_date").first()
+        if matched:
+            return matched
+    return detentions.order_by("-start_date").first()
+
+
+def classify_notification(*, organisation: Organisation, data: NotificationData) -> Classification:
+    """What registering ``data`` would do, without writing anything."""
+    if (
+        data.fingerprint
+        and DetentionNotification.objects.filter(
+            organisation=organisation, fingerprint=data.fingerprint
+        ).exists()
+    ):
+        return Classification(
+            Outcome.DUPLICATE, _("Deze melding is al eerder ontvangen en wordt overgeslagen.")
+        )
+    municipality = resolve_municipality(organisation, data.municipality)
+    if municipality is None:
+        return Classification(
+            Outcome.ERROR,
+            _("Gemeente '%(value)s' wordt niet door uw organisatie bediend.")
+            % {"value": data.municipality},
+        )
+    client = Client.objects.filter(organisation=organisation, bsn=data.bsn).first()
+    if client is not None and _identity_differs(client, data):
+        return Classification(
+            Outcome.REVIEW,
+            _(
+                "Het BSN is bekend bij %(name)s, geboren %(birth)s, maar de melding noemt een "
+                "andere naam of geboortedatum. De melding wordt niet samengevoegd en wacht op "
+                "beoordeling."
+            )
+            % {"name": client.display_name, "birth": client.birth_date.strftime("%d-%m-%Y")},
+            client=client,
+            municipality=municipality,
+        )
+    if data.kind == NotificationKind.BEGIN:
+        outcome = Outcome.KNOWN_CLIENT if client else Outcome.NEW_CLIENT
+        return Classification(outcome, client=client, municipality=municipality)
+    if client is None:
+        return Classification(
+            Outcome.REVIEW,
+            _(
+                "Er is geen cliënt met dit BSN; een %(kind)s-melding kan nergens aan gekoppeld "
+                "worden."
+            )
+            % {"kind": NotificationKind(data.kind).label},
+            municipality=municipality,
+        )
+    detention = _open_detention(client, data.dji_number)
+    if detention is None:
+        return Classification(
+            Outcome.REVIEW,
+            _("De cliënt heeft geen lopende detentie waar deze melding bij hoort."),
+            client=client,
+            municipality=municipality,
+        )
+    return Classification(
+        Outcome.KNOWN_CLIENT, client=client, municipality=municipality, detention=detention
+    )
+
+
+def _identity_differs(client: Client, data: NotificationData) -> bool:
+    return client.surname.strip().lower() != data.surname.strip().lower() or (
+        data.birth_date is not None and client.birth_date != data.birth_date
+    )
+
+
+def _institution(name: str) -> PenitentiaryInstitution | None:
+    name = name.strip()
+    return PenitentiaryInstitution.objects.filter(name__iexact=name).first() if name else None
+
+
+def _legal_title(value: str) -> str:
+    lowered = value.strip().lower()
+    for choice in LegalTitle:
+        if lowered in (choice.value, str(choice.label).lower()):
+            return choice.value
+    if lowered.startswith("isd"):
+        return LegalTitle.ISD
+    return LegalTitle.OTHER
+
+
+@dataclass
+class IntakeResult:
+    classification: Classification
+    notification: DetentionNotification | None = None
+    trajectory: Trajectory | None = None
+    trajectory_created: bool = False
+
+
+@transaction.atomic
+def notification_register(
+    *,
+    organisation: Organisation,
+    data: NotificationData,
+    source: NotificationSource,
+    registered_by: User | None = None,
+    import_batch=None,
+    import_line: int | None = None,
+) -> IntakeResult:
+    """Register one melding: match the client, open or update the detention, open the trajectory.
+
+    A duplicate (same fingerprint) changes nothing; an error raises ``IntakeRefused``; a melding
+    that cannot be matched sensibly is stored with status 'te beoordelen' and changes nothing else.
+    """
+    classification = classify_notification(organisation=organisation, data=data)
+    if classification.outcome == Outcome.DUPLICATE:
+        return IntakeResult(classification)
+    if classification.outcome == Outcome.ERROR:
+        raise IntakeRefused(classification.reason)
+    notification = DetentionNotification(
+        organisation=organisation,
+        kind=data.kind,
+        received_on=data.notification_date,
+        source=source,
+        import_batch=import_batch,
+        import_line=import_line,
+        registered_by=registered_by,
+        fingerprint=data.fingerprint,
+        raw={k: str(v) for k, v in data.raw.items()},
+        bsn=data.bsn,
+        dji_number=data.dji_number,
+        surname=data.surname,
+        prefix=data.prefix,
+        first_names=data.first_names,
+        birth_date=data.birth_date,
+        sex=data.sex,
+        institution_name=data.institution,
+        detention_start=data.detention_start,
+        expected_release=data.expected_release,
+        release_date=data.release_date,
+        legal_title=data.legal_title,
+        pi_casemanager=data.pi_casemanager,
+        municipality=classification.municipality,
+        client=classification.client,
+    )
+    result = IntakeResult(classification, notification=notification)
+    if classification.outcome == Outcome.REVIEW:
+        notification.status = NotificationStatus.REVIEW
+        notification.review_reason = classification.reason[:300]
+        _save_notification(notification)
+        return result
+    _apply(result, organisation, data)
+    return result
+
+
+def _apply(result: IntakeResult, organisation: Organisation, data: NotificationData) -> None:
+    """Carry out a matched melding: client, detention and trajectory (the notification is saved)."""
+    notification, classification = result.notification, result.classification
+    notification.status = NotificationStatus.PROCESSED
+    notification.review_reason = ""
+    if data.kind == NotificationKind.BEGIN:
+        client = classification.client or _client_create(organisation, data, classification)
+        detention = Detention.objects.create(
+            organisation=organisation,
+            client=client,
+            institution=_institution(data.institution),
+            dji_number=data.dji_number,
+            start_date=data.detention_start,
+            expected_end=data.expected_release,
+            legal_title=_legal_title(data.legal_title),
+            pi_casemanager_name=data.pi_casemanager,
+        )
+        notification.client = client
+        notification.detention = detention
+        _save_notification(notification)
+        result.trajectory, result.trajectory_created = _attach_trajectory(
+            organisation, client, notification, detention, classification.municipality
+        )
+    else:
+        detention = classification.detention
+        notification.client = detention.client
+        notification.detention = detention
+        _save_notification(notification)
+        _apply_to_detention(detention, data)
+        result.trajectory = (
+            Trajectory.objects.open().filter(client=detention.client).order_by("-pk").first()
+        )
+        if result.trajectory:
+            result.trajectory.notifications.add(notification)
+            if data.kind == NotificationKind.END and result.trajectory.released_on is None:
+                # The release starts the aftercare period of the trajectory.
+                result.trajectory = trajectory_register_release(
+                    trajectory=result.trajectory,
+                    release_date=data.release_date,
+                    user=notification.registered_by,
+                )
+
+
+def notification_data_from(notification: DetentionNotification) -> NotificationData:
+    """The (possibly corrected) values of a stored melding, for processing it again."""
+    return NotificationData(
+        kind=notification.kind,
+        bsn=notification.bsn,
+        surname=notification.surname,
+        birth_date=notification.birth_date,
+        municipality=notification.municipality.cbs_code if notification.municipality else "",
+        first_names=notification.first_names,
+        prefix=notification.prefix,
+        sex=notification.sex,
+        dji_number=notification.dji_number,
+        institution=notification.institution_name,
+        detention_start=notification.detention_start,
+        expected_release=notification.expected_release,
+        release_date=notification.release_date,
+        legal_title=notification.legal_title,
+        pi_casemanager=notification.pi_casemanager,
+        received_on=notification.received_on,
+    )
+
+
+@transaction.atomic
+def notification_reprocess(*, notification: DetentionNotification) -> IntakeResult:
+    """Process a held melding again after a correction; refused while it still does not match."""
+    notification = DetentionNotification.objects.select_for_update().get(pk=notification.pk)
+    if notification.status != NotificationStatus.REVIEW:
+        raise IntakeRefused(_("Deze melding is al verwerkt."))
+    data = notification_data_from(notification)
+    classification = classify_notification(organisation=notification.organisation, data=data)
+    if classification.outcome in (Outcome.REVIEW, Outcome.ERROR):
+        raise IntakeRefused(classification.reason)
+    notification.version += 1
+    result = IntakeResult(classification, notification=notification)
+    _apply(result, notification.organisation, data)
+    return result
+
+
+@transaction.atomic
+def notification_resolve(*, notification: DetentionNotification, reason: str) -> None:
+    """Close a held melding without processing it (e.g. a wrong or double melding)."""
+    notification = DetentionNotification.objects.select_for_update().get(pk=notification.pk)
+    if notification.status != NotificationStatus.REVIEW:
+        raise IntakeRefused(_("Deze melding is al verwerkt."))
+    notification.status = NotificationStatus.RESOLVED
+    notification.review_reason = reason[:300]
+    notification.version += 1
+    notification.save()
+
+
+def notification_correct(
+    *, notification: DetentionNotification, expected_version: int, changes: dict
+) -> DetentionNotification:
+    """Correct a melding's values by hand (optimistic locking; history keeps old values)."""
+    return save_versioned(notification, expected_version=expected_version, changes=changes)
+
+
+class IntakeRefused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _save_notification(notification: DetentionNotification) -> None:
+    try:
+        with transaction.atomic():
+            notification.save()
+    except IntegrityError as exc:  # a concurrent import of the same row won the race
+        raise IntakeRefused(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
+
+
+def _client_create(organisation, data: NotificationData, classification) -> Client:
+    client = Client(
+        organisation=organisation,
+        bsn=data.bsn,
+        surname=data.surname,
+        prefix=data.prefix,
+        first_names=data.first_names,
+        initials="".join(f"{part[0]}." for part in data.first_names.split() if part),
+        birth_date=data.birth_date,
+        sex=data.sex if data.sex in ("M", "V", "X") else "",
+        municipality=classification.municipality,
+    )
+    client.save()
+    return client
+
+
+def _attach_trajectory(organisation, client, notification, detention, municipality):
+    """Link to the client's open trajectory (re-detention) or open a new one."""
+    trajectory = (
+        Trajectory.objects.open()
+        .filter(client=client, programme=Programme.AFTERCARE)
+        .order_by("-pk")
+        .first()
+    )
+    created = trajectory is None
+    if created:
+        default = DefaultCoordinator.objects.filter(
+            organisation=organisation, municipality=municipality
+        ).first()
+        trajectory = Trajectory.objects.create(
+            organisation=organisation,
+            client=client,
+            programme=Programme.AFTERCARE,
+            status=TrajectoryStatus.REGISTERED,
+            municipality=municipality,
+            coordinator=default.coordinator if default else None,
+            detention=detention,
+            opened_on=notification.received_on,
+            first_contact_due=add_working_days(
+                notification.received_on, FIRST_CONTACT_WORKING_DAYS
+            ),
+        )
+        StatusChange.objects.create(
+            trajectory=trajectory,
+            to_status=trajectory.status,
+            effective_on=notification.received_on,
+            changed_by=notification.registered_by,
+            note=str(Source.NOTIFICATION.label),
+        )
+    else:
+        trajectory.detention = detention
+        trajectory.version += 1
+        trajectory.save(update_fields=["detention", "version", "updated_at"])
+    trajectory.notifications.add(notification)
+    return trajectory, created
+
+
+def _apply_to_detention(detention: Detention, data: NotificationData) -> None:
+    if data.kind == NotificationKind.END:
+        detention.actual_end = data.release_date
+    elif data.kind == NotificationKind.TRANSFER:
+        institution = _institution(data.institution)
+        if institution:
+            detention.institution = institution
+    else:
+        return  # verlof is recorded with the detention, nothing changes
+    detention.version += 1
+    detention.save()
+
+
+# --- File import -----------------------------------------------------------------------------
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_ROWS = 10_000
+
+
+@dataclass
+class PreviewRow:
+    """One line of an import preview: the parsed row and what registering it would do."""
+
+    row: object  # detention.importing.ParsedRow
+    classification: Classification
+
+    @property
+    def reasons(self) -> list[str]:
+        if self.row.errors:
+            return list(self.row.errors)
+        if self.classification.outcome == Outcome.ERROR:
+            reason = self.classification.reason
+            return [_("Regel %(line)s: %(reason)s") % {"line": self.row.line, "reason": reason}]
+        return []
+
+
+@dataclass
+class ImportPreview:
+    rows: list[PreviewRow]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.classification.outcome == outcome)
+
+    @property
+    def error_rows(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.classification.outcome == Outcome.ERROR]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.error_rows)
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        return [(str(OUTCOME_LABELS[o]), self.count(o)) for o in Outcome]
+
+
+def import_preview(*, organisation: Organisation, parsed) -> ImportPreview:
+    """Classify every row of a parsed file (a read: nothing is written)."""
+    preview_rows = []
+    for row in parsed.rows:
+        if row.errors:
+            classification = Classification(Outcome.ERROR, "; ".join(row.errors))
+        else:
+            classification = classify_notification(
+                organisation=organisation, data=NotificationData.from_parsed_row(row)
+            )
+        preview_rows.append(PreviewRow(row=row, classification=classification))
+    return ImportPreview(rows=preview_rows)
+
+
+class ImportRefused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def notification_import(
+    *, batch, registered_by: User | None, valid_only: bool = False
+) -> ImportPreview:
+    """Register every row of an uploaded batch, atomically.
+
+    With errors in the file nothing is written unless ``valid_only`` is chosen explicitly; then
+    the valid rows are registered and the rejected ones stay downloadable. Rows already imported
+    before (same fingerprint) are skipped, so importing the same file twice creates nothing new.
+    """
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportStatus.PREVIEW:
+        raise ImportRefused(_("Dit bestand is al verwerkt of geannuleerd."))
+    parsed = parse_notification_file(
+        bytes(batch.content), batch.filename, max_rows=MAX_IMPORT_ROWS, max_bytes=MAX_IMPORT_BYTES
+    )
+    preview = import_preview(organisation=batch.organisation, parsed=parsed)
+    if preview.has_errors and not valid_only:
+        raise ImportRefused(
+            _(
+                "Het bestand bevat %(n)s regel(s) met fouten. Er is niets geïmporteerd. Verbeter "
+                "het bestand, of kies uitdrukkelijk om alleen de geldige regels te importeren."
+            )
+            % {"n": len(preview.error_rows)}
+        )
+    created = skipped = 0
+    for preview_row in preview.rows:
+        outcome = preview_row.classification.outcome
+        if outcome == Outcome.ERROR:
+            continue
+        if outcome == Outcome.DUPLICATE:
+            skipped += 1
+            continue
+        try:
+            notification_register(
+                organisation=batch.organisation,
+                data=NotificationData.from_parsed_row(preview_row.row),
+                source=NotificationSource.IMPORT,
+                registered_by=registered_by,
+                import_batch=batch,
+                import_line=preview_row.row.line,
+            )
+        except IntakeRefused as refused:  # rolls the whole import back
+            raise ImportRefused(
+                _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
+                % {"line": preview_row.row.line, "reason": refused.message}
+            ) from refused
+        created += 1
+    batch.status = ImportStatus.CONFIRMED
+    batch.valid_only = valid_only
+    batch.row_count = len(preview.rows)
+    batch.created_count = created
+    batch.skipped_count = skipped
+    batch.rejected_count = len(preview.error_rows)
+    batch.save()
+    return preview
+
+
+def import_batch_create(
+    *, organisation: Organisation, uploaded_by: User | None, filename: str, content: bytes
+):
+    """Keep an uploaded file for preview; raises ImportFileError when the file is unusable."""
+
+    parsed = parse_notification_file(
+        content, filename, max_rows=MAX_IMPORT_ROWS, max_bytes=MAX_IMPORT_BYTES
+    )
+    return ImportBatch.objects.create(
+        organisation=organisation,
+        uploaded_by=uploaded_by,
+        filename=filename[:255],
+        file_sha256=parsed.file_sha256,
+        content=content,
+        row_count=len(parsed.rows),
+    )

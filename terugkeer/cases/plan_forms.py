@@ -1,0 +1,68 @@
+"""Forms of the plan van aanpak tab: goals, actions, deleting, completing, templates."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from terugkeer.accounts.forms import VersionedModelForm
+from terugkeer.cases.models import Action, Goal, PlanTemplate, Trajectory
+from terugkeer.cases.services import domains_of
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _PlanItemForm(VersionedModelForm):
+    """Shared: domains of the trajectory's programme; the version only when editing."""
+
+    def __init__(self, *args, trajectory: Trajectory, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trajectory = trajectory
+        if not self.instance.pk:
+            del self.fields["version"]
+        domain_pks = [d.pk for d in domains_of(trajectory)]
+        self.fields["domain"].queryset = (
+            self.fields["domain"].queryset.filter(pk__in=domain_pks).order_by("order")
+        )
+        self.fields["domain"].empty_label = _("geen domein")
+
+
+class GoalForm(_PlanItemForm):
+    class Meta:
+        model = Goal
+        fields = ["domain", "description", "achieved_on"]
+        widgets = {"achieved_on": DATE_INPUT}
+
+
+class ActionForm(_PlanItemForm):
+    class Meta:
+        model = Action
+        fields = ["goal", "domain", "description", "owner", "due_date", "done_on"]
+        widgets = {"due_date": DATE_INPUT, "done_on": DATE_INPUT}
+        help_texts = {"domain": _("Leeg laten: het domein van het gekozen doel.")}
+
+    def __init__(self, *args, trajectory: Trajectory, **kwargs):
+        super().__init__(*args, trajectory=trajectory, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(trajectory=trajectory).select_related(
+            "domain"
+        )
+        self.fields["goal"].empty_label = _("geen doel")
+
+
+class VersionForm(forms.Form):
+    """Deleting or completing: only the version the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TemplateApplyForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Sjabloon"),
+        queryset=PlanTemplate.objects.none(),
+        empty_label=None,
+        help_text=_("De acties van het sjabloon worden aan het plan toegevoegd, met termijnen."),
+    )
+
+    def __init__(self, *args, scope, trajectory: Trajectory, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = PlanTemplate.objects.visible_to(scope).filter(
+            programme=trajectory.programme, is_active=True
+        )

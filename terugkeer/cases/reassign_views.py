@@ -1,0 +1,79 @@
+"""Hand over a caseload, e.g. during leave (seed 002).
+
+Team chairs hand over anybody's caseload, coordinators only their own.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import ngettext
+from django.views.generic import FormView
+
+from terugkeer.cases import selectors
+from terugkeer.cases.models import Trajectory
+from terugkeer.cases.reassign_forms import ReassignForm
+from terugkeer.cases.services import trajectories_reassign
+from terugkeer.core.roles import CASEWORK_ROLES, Role
+from terugkeer.core.views import ScopedViewMixin
+
+
+class ReassignView(ScopedViewMixin, FormView):
+    allowed_roles = CASEWORK_ROLES
+    template_name = "cases/reassign/form.html"
+    form_class = ReassignForm
+
+    def _coordinators(self):
+        return selectors.casework_users(scope=self.request.scope)
+
+    def _listed_from_user(self, coordinators):
+        """Whose open trajectories the form lists: the chosen coordinator, or the user."""
+        scope = self.request.scope
+        if scope.role != Role.TEAM_CHAIR:
+            return scope.user
+        raw = self.request.POST.get("from_user") or self.request.GET.get("from_user")
+        chosen = coordinators.filter(pk=raw).first() if raw and raw.isdigit() else None
+        return chosen or scope.user
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        coordinators = self._coordinators()
+        self.listed_from = self._listed_from_user(coordinators)
+        kwargs.update(
+            scope=self.request.scope,
+            coordinators=coordinators,
+            trajectories=(
+                Trajectory.objects.visible_to(self.request.scope)
+                .open()
+                .filter(coordinator=self.listed_from)
+                .select_related("client")
+                .order_by("client__surname", "client__first_names", "pk")
+            ),
+            initial={"from_user": self.listed_from},
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["listed_from"] = self.listed_from
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        chosen = [t.pk for t in data["trajectories"]]
+        count = trajectories_reassign(
+            organisation=self.request.scope.organisation,
+            from_user=data["from_user"],
+            to_user=data["to_user"],
+            trajectory_ids=chosen or None,
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "%(n)d traject overgedragen van %(from)s aan %(to)s.",
+                "%(n)d trajecten overgedragen van %(from)s aan %(to)s.",
+                count,
+            )
+            % {"n": count, "from": data["from_user"], "to": data["to_user"]},
+        )
+        return redirect("reassign:form")

@@ -1,0 +1,95 @@
+"""Reads for the worklists. Every query starts from ``Trajectory.objects.visible_to(scope)``."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import BooleanField, Case, F, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from terugkeer.accounts.models import Municipality, User
+from terugkeer.cases.choices import TrajectoryStatus
+from terugkeer.cases.models import Trajectory
+from terugkeer.core.access import Scope
+from terugkeer.core.roles import CASEWORK_ROLES
+
+
+def overdue_first_contact_q(today: datetime.date) -> Q:
+    """Registered, first contact not made, and its deadline has passed."""
+    return Q(
+        status=TrajectoryStatus.REGISTERED,
+        first_contact_on__isnull=True,
+        first_contact_due__lt=today,
+    )
+
+
+def worklist_base(*, scope: Scope | None, today: datetime.date | None = None) -> QuerySet:
+    """Trajectories of the scope with everything a worklist row shows, in one query.
+
+    ``is_overdue`` marks rows whose first contact is past due.
+    """
+    today = today or timezone.localdate()
+    return (
+        Trajectory.objects.visible_to(scope)
+        .select_related("client", "municipality", "coordinator", "detention__institution")
+        .annotate(
+            is_overdue=Case(
+                When(overdue_first_contact_q(today), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    )
+
+
+def new_notifications(*, scope: Scope | None, today: datetime.date | None = None) -> QuerySet:
+    """Nieuwe meldingen: registered trajectories; the queue (no coordinator) first, then by due."""
+    return (
+        worklist_base(scope=scope, today=today)
+        .filter(status=TrajectoryStatus.REGISTERED)
+        .order_by(
+            Case(When(coordinator__isnull=True, then=Value(0)), default=Value(1)),
+            F("first_contact_due").asc(nulls_last=True),
+            "opened_on",
+            "pk",
+        )
+    )
+
+
+def my_caseload(*, scope: Scope | None, today: datetime.date | None = None) -> QuerySet:
+    """Mijn caseload: the user's open trajectories, overdue ones first, then by client name."""
+    if scope is None:
+        return Trajectory.objects.none()
+    return (
+        worklist_base(scope=scope, today=today)
+        .open()
+        .filter(coordinator=scope.user)
+        .order_by("-is_overdue", "client__surname", "client__first_names", "pk")
+    )
+
+
+def all_trajectories(*, scope: Scope | None, today: datetime.date | None = None) -> QuerySet:
+    """Alle trajecten, newest first (the filters narrow and may re-sort)."""
+    return worklist_base(scope=scope, today=today).order_by("-opened_on", "-pk")
+
+
+def casework_users(*, scope: Scope | None) -> QuerySet[User]:
+    """Users with an active casework membership in the organisation (coordinator choices)."""
+    if scope is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            memberships__organisation=scope.organisation,
+            memberships__role__in=CASEWORK_ROLES,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def organisation_municipalities(*, scope: Scope | None) -> QuerySet[Municipality]:
+    if scope is None:
+        return Municipality.objects.none()
+    return scope.organisation.municipalities.order_by("name")

@@ -1,0 +1,401 @@
+"""Writes on trajectories: opening, the workflow, release, closing, edits and reassignment.
+
+Every function is keyword-only and atomic; status changes are append-only ``StatusChange`` rows,
+the current status is denormalised on the trajectory.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from terugkeer.accounts.models import Organisation, User
+from terugkeer.cases import workflow
+from terugkeer.cases.choices import (
+    CLIENT_CONTACT_KINDS,
+    ClosingReason,
+    Programme,
+    SnapshotMoment,
+    Source,
+    TrajectoryStatus,
+)
+from terugkeer.cases.models import (
+    Contact,
+    DefaultCoordinator,
+    Domain,
+    DomainAssessment,
+    DomainSnapshot,
+    ProgrammeDefinition,
+    StatusChange,
+    Trajectory,
+)
+from terugkeer.clients.models import Client
+from terugkeer.core.calendar import add_working_days
+from terugkeer.core.locking import StaleObjectError, save_versioned
+
+FIRST_CONTACT_WORKING_DAYS = 5
+
+
+class TransitionRefused(ValidationError):
+    """A status change the workflow does not allow, with a Dutch message."""
+
+
+def _locked(trajectory: Trajectory, expected_version: int | None = None) -> Trajectory:
+    current = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleObjectError(current)
+    return current
+
+
+def _change_status(
+    trajectory: Trajectory,
+    *,
+    to_status: str,
+    effective_on: datetime.date,
+    user: User | None,
+    reason: str = "",
+    note: str = "",
+) -> None:
+    """Record one step (the caller holds the row lock and saves the trajectory)."""
+    if not workflow.is_allowed(trajectory.programme, trajectory.status, to_status):
+        raise TransitionRefused(
+            _("Van '%(from)s' naar '%(to)s' is geen toegestane stap in dit traject.")
+            % {
+                "from": TrajectoryStatus(trajectory.status).label,
+                "to": TrajectoryStatus(to_status).label,
+            },
+            code="transition",
+        )
+    if trajectory.status == TrajectoryStatus.INTAKE:
+        _snapshot(trajectory, SnapshotMoment.INTAKE, effective_on)
+    StatusChange.objects.create(
+        trajectory=trajectory,
+        from_status=trajectory.status,
+        to_status=to_status,
+        effective_on=effective_on,
+        changed_by=user,
+        reason=reason,
+        note=note,
+    )
+    trajectory.status = to_status
+    trajectory.version += 1
+
+
+@transaction.atomic
+def trajectory_transition(
+    *,
+    trajectory: Trajectory,
+    to_status: str,
+    user: User | None,
+    expected_version: int | None = None,
+    effective_on: datetime.date | None = None,
+    note: str = "",
+) -> Trajectory:
+    """One step forward in the workflow (not release or closing: they have their own services)."""
+    current = _locked(trajectory, expected_version)
+    if to_status in workflow.RELEASE_ONLY_TARGETS:
+        raise TransitionRefused(
+            _("De nazorg begint met het registreren van de vrijlating."), code="release_only"
+        )
+    if to_status == TrajectoryStatus.CLOSED:
+        raise TransitionRefused(_("Sluit het traject af met een reden."), code="close_only")
+    _change_status(
+        current,
+        to_status=to_status,
+        effective_on=effective_on or timezone.localdate(),
+        user=user,
+        note=note,
+    )
+    current.save()
+    return current
+
+
+@transaction.atomic
+def trajectory_close(
+    *,
+    trajectory: Trajectory,
+    reason: str,
+    user: User | None,
+    expected_version: int | None = None,
+    closed_on: datetime.date | None = None,
+    note: str = "",
+) -> Trajectory:
+    """Close a trajectory; a reason is required. The client may decline at any point."""
+    if reason not in ClosingReason.values:
+        raise TransitionRefused(
+            _("Kies een reden om het traject af te sluiten."), code="closing_reason"
+        )
+    current = _locked(trajectory, expected_version)
+    closed_on = closed_on or timezone.localdate()
+    if current.released_on:
+        _snapshot(current, SnapshotMoment.END, closed_on)
+    _change_status(
+        current,
+        to_status=TrajectoryStatus.CLOSED,
+        effective_on=closed_on,
+        user=user,
+        reason=reason,
+        note=note,
+    )
+    current.closing_reason = reason
+    current.closed_on = closed_on
+    current.save()
+    return current
+
+
+@transaction.atomic
+def trajectory_register_release(
+    *,
+    trajectory: Trajectory,
+    release_date: datetime.date,
+    user: User | None,
+    expected_version: int | None = None,
+) -> Trajectory:
+    """The client is released: aftercare starts and runs for the organisation's aftercare period.
+
+    Sets the detention's actual end (if not yet set), the aftercare end date, captures the
+    basisvoorwaarden at release, and moves a trajectory that was preparing to 'nazorg'.
+    """
+    current = _locked(trajectory, expected_version)
+    if current.programme != Programme.AFTERCARE:
+        raise TransitionRefused(_("Alleen een nazorgtraject kent een vrijlating."), code="release")
+    if current.status == TrajectoryStatus.CLOSED:
+        raise TransitionRefused(_("Dit traject is al afgesloten."), code="release")
+    if current.detention and current.detention.start_date > release_date:
+        raise TransitionRefused(
+            _("De datum van vrijlating ligt vóór de datum van insluiting."), code="release_date"
+        )
+    detention = current.detention
+    if detention and detention.actual_end != release_date:
+        detention.actual_end = release_date
+        detention.version += 1
+        detention.save()
+    months = current.organisation.aftercare_months
+    current.released_on = release_date
+    current.aftercare_end = release_date + relativedelta(months=months)
+    _snapshot(current, SnapshotMoment.RELEASE, release_date)
+    if current.status in workflow.PRE_RELEASE:
+        _change_status(
+            current, to_status=TrajectoryStatus.AFTERCARE, effective_on=release_date, user=user
+        )
+    else:
+        current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def trajectory_open(
+    *,
+    organisation: Organisation,
+    client: Client,
+    programme: str,
+    source: str,
+    user: User | None,
+    opened_on: datetime.date | None = None,
+    coordinator: User | None = None,
+    source_note: str = "",
+) -> Trajectory:
+    """Open a trajectory by hand (a re-integratie participant, a self-referral, a referral)."""
+    if not ProgrammeDefinition.objects.filter(code=programme, organisations=organisation).exists():
+        raise ValidationError(
+            _("Uw organisatie voert het programma '%(programme)s' niet uit.")
+            % {"programme": Programme(programme).label},
+            code="programme",
+        )
+    if client.organisation_id != organisation.pk:
+        raise ValidationError(_("Deze cliënt hoort niet bij uw organisatie."), code="client")
+    if Trajectory.objects.open().filter(client=client, programme=programme).exists():
+        raise ValidationError(
+            _("Deze cliënt heeft al een lopend traject in dit programma."), code="duplicate"
+        )
+    opened_on = opened_on or timezone.localdate()
+    if coordinator is None and client.municipality_id:
+        default = DefaultCoordinator.objects.filter(
+            organisation=organisation, municipality_id=client.municipality_id
+        ).first()
+        coordinator = default.coordinator if default else None
+    trajectory = Trajectory.objects.create(
+        organisation=organisation,
+        client=client,
+        programme=programme,
+        source=source,
+        source_note=source_note,
+        municipality_id=client.municipality_id,
+        coordinator=coordinator,
+        opened_on=opened_on,
+        first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
+    )
+    StatusChange.objects.create(
+        trajectory=trajectory,
+        to_status=trajectory.status,
+        effective_on=opened_on,
+        changed_by=user,
+        note=Source(source).label,
+    )
+    return trajectory
+
+
+# Fields a coordinator edits on the overview (versioned, optimistic locking).
+EDITABLE_FIELDS = (
+    "category",
+    "lead",
+    "probation_supervision",
+    "coordinator",
+    "substitute",
+    "shielded",
+    "offer_status",
+    "offer_date",
+)
+
+
+def trajectory_update(
+    *, trajectory: Trajectory, expected_version: int, changes: dict[str, Any]
+) -> Trajectory:
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    return save_versioned(trajectory, expected_version=expected_version, changes=changes)
+
+
+@transaction.atomic
+def trajectories_reassign(
+    *,
+    organisation: Organisation,
+    from_user: User,
+    to_user: User,
+    trajectory_ids: list[int] | None = None,
+) -> int:
+    """Hand a caseload (or part of it) to another coordinator, e.g. during leave; versioned."""
+    queryset = Trajectory.objects.open().filter(organisation=organisation, coordinator=from_user)
+    if trajectory_ids is not None:
+        queryset = queryset.filter(pk__in=trajectory_ids)
+    count = 0
+    for trajectory in queryset.select_for_update():
+        trajectory.coordinator = to_user
+        trajectory.version += 1
+        trajectory.save()  # through save(): the history records who had it before
+        count += 1
+    return count
+
+
+# --- Dossier: contacts and triage --------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_register(
+    *,
+    trajectory: Trajectory,
+    kind: str,
+    date: datetime.date,
+    user: User,
+    place: str = "",
+    participants: str = "",
+    notes: str = "",
+) -> Contact:
+    """Register a contactmoment. The first contact with the client moves 'aangemeld' on."""
+    current = _locked(trajectory)
+    if date > timezone.localdate():
+        raise ValidationError(_("Een contactmoment kan niet in de toekomst liggen."), code="date")
+    contact = Contact.objects.create(
+        trajectory=current,
+        kind=kind,
+        date=date,
+        place=place,
+        participants=participants,
+        notes=notes,
+        registered_by=user,
+    )
+    if kind in CLIENT_CONTACT_KINDS and current.first_contact_on is None:
+        current.first_contact_on = date
+        if (
+            current.programme == Programme.AFTERCARE
+            and current.status == TrajectoryStatus.REGISTERED
+        ):
+            _change_status(
+                current, to_status=TrajectoryStatus.IN_CONTACT, effective_on=date, user=user
+            )
+        else:
+            current.version += 1
+        current.save()
+    return contact
+
+
+def trajectory_record_first_contact(
+    *, trajectory: Trajectory, contact_date: datetime.date, user: User | None = None
+) -> Trajectory:
+    """Shortcut used by demo data: a telephone contact on ``contact_date``."""
+    contact_register(
+        trajectory=trajectory,
+        kind="telefoon",
+        date=contact_date,
+        user=user or trajectory.coordinator or _any_user(trajectory),
+    )
+    return Trajectory.objects.get(pk=trajectory.pk)
+
+
+def _any_user(trajectory: Trajectory) -> User:
+    return trajectory.organisation.memberships.select_related("user").first().user
+
+
+def domains_of(trajectory: Trajectory) -> list[Domain]:
+    return list(Domain.objects.filter(programme__code=trajectory.programme).order_by("order"))
+
+
+@transaction.atomic
+def domain_assessment_set(
+    *,
+    trajectory: Trajectory,
+    domain: Domain,
+    status: str,
+    note: str = "",
+    health_insurance: bool | None = None,
+    expected_version: int | None = None,
+) -> DomainAssessment:
+    """Set the triage of one domain (history kept; optimistic locking on an existing row)."""
+    if domain.programme.code != trajectory.programme:
+        raise ValidationError(_("Dit domein hoort niet bij het programma van dit traject."))
+    assessment = (
+        DomainAssessment.objects.select_for_update()
+        .filter(trajectory=trajectory, domain=domain)
+        .first()
+    )
+    changes = {"status": status, "note": note, "health_insurance": health_insurance}
+    if assessment is None:
+        assessment = DomainAssessment(trajectory=trajectory, domain=domain, **changes)
+        assessment.full_clean()
+        assessment.save()
+        return assessment
+    return save_versioned(
+        assessment,
+        expected_version=assessment.version if expected_version is None else expected_version,
+        changes=changes,
+    )
+
+
+def _snapshot(trajectory: Trajectory, moment: str, taken_on: datetime.date) -> None:
+    """Capture every domain's triage status at ``moment`` (once per moment)."""
+    if DomainSnapshot.objects.filter(trajectory=trajectory, moment=moment).exists():
+        return
+    current = {a.domain_id: a for a in DomainAssessment.objects.filter(trajectory=trajectory)}
+    DomainSnapshot.objects.bulk_create(
+        [
+            DomainSnapshot(
+                trajectory=trajectory,
+                moment=moment,
+                domain=domain,
+                status=current[domain.pk].status if domain.pk in current else "onbekend",
+                health_insurance=(
+                    current[domain.pk].health_insurance if domain.pk in current else None
+                ),
+                taken_on=taken_on,
+            )
+            for domain in domains_of(trajectory)
+        ]
+    )

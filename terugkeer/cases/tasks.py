@@ -1,0 +1,22 @@
+"""Background tasks (django-tasks, run by the database worker) for the daily signals."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from terugkeer.accounts.models import Organisation
+from terugkeer.cases.signal_services import signal_digest_send
+
+
+@task()
+def signal_digest_task(organisation_id: int, today: str | None = None) -> int:
+    """Send the signal digest of one organisation; ``today`` as ISO date (JSON-serialisable).
+
+    Returns the number of mails sent.
+    """
+    organisation = Organisation.objects.get(pk=organisation_id)
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    return signal_digest_send(organisation=organisation, today=day)

@@ -1,0 +1,77 @@
+"""The worklists of coordinators and team chairs."""
+
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from terugkeer.cases import selectors
+from terugkeer.cases.filters import TrajectoryFilter
+from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.views import ScopedViewMixin
+
+
+class WorklistView(ScopedViewMixin, ListView):
+    """A paginated table of trajectories; subclasses choose the selector and the title."""
+
+    allowed_roles = CASEWORK_ROLES
+    template_name = "cases/worklist.html"
+    context_object_name = "trajectories"
+    paginate_by = 50
+    title = ""
+    caption = ""
+    empty_text = ""
+
+    def select(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.select()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            title=self.title,
+            caption=self.caption,
+            empty_text=self.empty_text,
+            query_string=params.urlencode(),
+        )
+        return context
+
+
+class NewNotificationsView(WorklistView):
+    title = _("Nieuwe meldingen")
+    caption = _("Trajecten met status aangemeld: eerst de wachtrij, dan de vroegste termijn.")
+    empty_text = _("Er zijn geen nieuwe meldingen.")
+
+    def select(self):
+        return selectors.new_notifications(scope=self.request.scope)
+
+
+class MyCaseloadView(WorklistView):
+    title = _("Mijn caseload")
+    caption = _("Uw lopende trajecten: eerst die met een te late eerste contact, dan op naam.")
+    empty_text = _("U heeft geen lopende trajecten.")
+
+    def select(self):
+        return selectors.my_caseload(scope=self.request.scope)
+
+
+class AllTrajectoriesView(WorklistView):
+    title = _("Alle trajecten")
+    caption = _("Alle trajecten van uw organisatie, volgens de gekozen filters en sortering.")
+    empty_text = _("Geen trajecten gevonden met deze filters.")
+
+    def select(self):
+        self.filterset = TrajectoryFilter(
+            self.request.GET or None,
+            queryset=selectors.all_trajectories(scope=self.request.scope),
+            request=self.request,
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filterset.form
+        context["filtered"] = bool(self.request.GET.keys() - {"page"})
+        return context

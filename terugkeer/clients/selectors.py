@@ -1,0 +1,108 @@
+"""Reads of client data. Every query starts from ``Client.objects.visible_to(scope)``."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Q, QuerySet
+
+from terugkeer.clients.models import Client
+from terugkeer.core.access import Scope, get_visible_or_404
+from terugkeer.core.validators import normalise_bsn
+
+_DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_BSN_RE = re.compile(r"^\d{8,9}$")
+
+
+class QueryKind(StrEnum):
+    NAME = "naam"
+    BSN = "bsn"
+    BIRTH_DATE = "geboortedatum"
+    INVALID_DATE = "ongeldige_datum"
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    """What the single search box was understood to mean."""
+
+    kind: QueryKind
+    text: str
+    bsn: str = ""
+    birth_date: datetime.date | None = None
+    terms: tuple[str, ...] = ()
+
+
+def parse_client_query(text: str) -> ClientQuery:
+    """A date (dd-mm-jjjj) is a birth date; 8 or 9 digits a BSN; anything else a name."""
+    text = " ".join(text.split())
+    date_match = _DATE_RE.match(text)
+    if date_match:
+        day, month, year = (int(part) for part in date_match.groups())
+        try:
+            return ClientQuery(
+                QueryKind.BIRTH_DATE, text, birth_date=datetime.date(year, month, day)
+            )
+        except ValueError:
+            return ClientQuery(QueryKind.INVALID_DATE, text)
+    compact = re.sub(r"[\s.\-]", "", text)
+    if _BSN_RE.match(compact):
+        return ClientQuery(QueryKind.BSN, text, bsn=normalise_bsn(compact))
+    return ClientQuery(QueryKind.NAME, text, terms=tuple(text.split()))
+
+
+def client_search(*, scope: Scope | None, query: ClientQuery) -> QuerySet[Client]:
+    """Clients of the scope matching ``query``; every name term must match some name part."""
+    clients = Client.objects.visible_to(scope).select_related("municipality")
+    if query.kind == QueryKind.BSN:
+        return clients.filter(bsn=query.bsn)
+    if query.kind == QueryKind.BIRTH_DATE:
+        return clients.filter(birth_date=query.birth_date)
+    if query.kind == QueryKind.NAME and query.terms:
+        for term in query.terms:
+            clients = clients.filter(
+                Q(surname__icontains=term)
+                | Q(first_names__icontains=term)
+                | Q(prefix__icontains=term)
+                | Q(initials__icontains=term)
+            )
+        return clients.order_by("surname", "first_names", "pk")
+    return clients.none()
+
+
+def client_for_dossier(*, scope: Scope | None, pk: int) -> Client:
+    """One client of the scope, or 404."""
+    return get_visible_or_404(
+        Client.objects.visible_to(scope).select_related("municipality"), pk=pk
+    )
+
+
+def client_for_edit(*, scope: Scope | None, pk: int) -> Client:
+    return get_visible_or_404(Client.objects.visible_to(scope), pk=pk)
+
+
+def client_detentions(*, scope: Scope | None, client: Client) -> QuerySet:
+    """The client's detentions, newest first, with their PI (one query).
+
+    Reached through the reverse relation so this lower layer does not import the detention app;
+    ``visible_to`` still applies that model's own access rules.
+    """
+    return (
+        client.detentions.visible_to(scope)
+        .select_related("institution")
+        .order_by("-start_date", "-pk")
+    )
+
+
+def client_trajectories(*, scope: Scope | None, client: Client) -> QuerySet:
+    """The client's trajectories, newest first, with coordinator and municipality (one query).
+
+    Reached through the reverse relation: ``clients`` sits below ``cases`` and must not import it.
+    """
+    return (
+        client.trajectories.visible_to(scope)
+        .select_related("coordinator", "municipality", "detention__institution")
+        .order_by("-opened_on", "-pk")
+    )

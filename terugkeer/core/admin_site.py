@@ -1,0 +1,132 @@
+"""The admin ("Beheer") for the functioneel beheerder, scoped to the active organisation."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from terugkeer.core.roles import Role
+
+
+def is_functional_admin(request) -> bool:
+    scope = getattr(request, "scope", None)
+    return scope is not None and scope.role == Role.FUNCTIONAL_ADMIN
+
+
+class TerugkeerAdminSite(admin.AdminSite):
+    site_header = _("Terugkeer – beheer")
+    site_title = _("Terugkeer beheer")
+    index_title = _("Beheer van uw organisatie")
+
+    def has_permission(self, request) -> bool:
+        user = request.user
+        if not (user.is_active and user.is_authenticated and user.is_verified()):
+            return False
+        return user.is_superuser or is_functional_admin(request)
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request, *args, **kwargs):
+            # A logged-in user without the role gets a 403, not the admin's own login form.
+            user = request.user
+            if user.is_authenticated and user.is_verified() and not self.has_permission(request):
+                raise PermissionDenied
+            return inner(request, *args, **kwargs)
+
+        guarded.admin_site = self
+        return guarded
+
+    def login(self, request, extra_context=None):
+        """Use the application's login (with its second factor) instead of the admin's."""
+        return redirect(f"{reverse('accounts:login')}?next={request.GET.get('next', '/beheer/')}")
+
+
+class OrganisationScopedAdmin(admin.ModelAdmin):
+    """A ModelAdmin that shows and edits only rows of the active organisation.
+
+    Superusers see everything; a functional admin sees ``organisation_lookup`` = own organisation.
+    Rights come from the role, not from Django's per-model permissions.
+    """
+
+    organisation_lookup = "organisation"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        if not is_functional_admin(request):
+            return queryset.none()
+        return queryset.filter(
+            **{self.organisation_lookup: request.scope.organisation.pk}
+        ).distinct()
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Objects outside the scope answer 404, like everywhere else (not a redirect).
+        raise Http404
+
+    def _require_in_scope(self, request, object_id) -> None:
+        # django-simple-history's history views look objects up outside get_queryset (falling
+        # back to historical rows), which would show another organisation's history.
+        if not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._require_in_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser or is_functional_admin(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+
+class ReferenceDataAdmin(SimpleHistoryAdmin):
+    """National reference data shared by all organisations.
+
+    Readable by functional admins; editable by platform superusers, and by functional admins too
+    when ``functional_admin_may_edit`` is set (e.g. the list of penitentiary institutions).
+    Nobody but a superuser deletes reference data, which other rows point to.
+    """
+
+    functional_admin_may_edit = False
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser or is_functional_admin(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def _may_edit(self, request) -> bool:
+        return request.user.is_superuser or (
+            self.functional_admin_may_edit and is_functional_admin(request)
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._may_edit(request)
+
+    def has_add_permission(self, request) -> bool:
+        return self._may_edit(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+
+admin_site = TerugkeerAdminSite(name="admin")

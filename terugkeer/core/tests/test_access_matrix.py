@@ -1,0 +1,183 @@
+"""Every URL of the project against the declared policy (access_policy.POLICY)."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from terugkeer.accounts.models import Membership, Organisation
+from terugkeer.accounts.tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+from terugkeer.core.roles import Role
+from terugkeer.core.tests.access_policy import (
+    APP_POLICY_MODULES,
+    FORBIDDEN,
+    LOGIN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    POLICY,
+    REDIRECT,
+    TWO_FACTOR,
+)
+from terugkeer.testing import login_verified
+
+# Namespaces of third-party apps mounted outside our URL conf would go here; there are none.
+IGNORED_PREFIXES: tuple[str, ...] = ()
+
+
+def _walk(patterns, namespace="", inherited=()):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            child_ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            # Parameters captured by an include's prefix (e.g. trajecten/<trajectory_pk>/).
+            prefix_params = tuple(entry.pattern.converters.keys())
+            yield from _walk(entry.url_patterns, child_ns, inherited + prefix_params)
+        elif isinstance(entry, URLPattern) and entry.name:
+            regex = entry.pattern.regex
+            named = list(entry.pattern.converters.keys()) or list(regex.groupindex.keys())
+            # django-simple-history's detail URL uses unnamed groups: object_id, version_id.
+            positional = ["object_id", "version_id"][: regex.groups] if not named else []
+            yield f"{namespace}{entry.name}", [*inherited, *(named or positional)]
+
+
+def all_url_names() -> dict[str, list[str]]:
+    return dict(_walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_policy_entry():
+    names = {n for n in all_url_names() if not n.startswith(IGNORED_PREFIXES)}
+    missing = sorted(names - POLICY.keys())
+    stale = sorted(POLICY.keys() - names)
+    assert not missing, f"URLs without an access policy entry: {missing}"
+    assert not stale, f"Policy entries for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(db):
+    own = OrganisationFactory(name="Eigen organisatie")
+    other = OrganisationFactory(name="Andere organisatie")
+    members = {role: MembershipFactory(organisation=own, role=role).user for role in Role}
+    other_member = MembershipFactory(organisation=other, role=Role.COORDINATOR)
+    objects = {
+        "accounts_organisation": (own, other),
+        "accounts_user": (members[Role.COORDINATOR], other_member.user),
+        "accounts_membership": (
+            Membership.objects.get(user=members[Role.COORDINATOR]),
+            other_member,
+        ),
+        "accounts_municipality": (MunicipalityFactory(), None),
+    }
+    world = {"own": own, "other": other, "members": members, "objects": objects, "params": {}}
+    # Each app's tests/access_policy.py may add objects (own and other organisation) to the world
+    # and say how to fill its URL parameters: ``extend_world(world)`` fills
+    # ``world["params"][param_name] = (own_value, other_value)``.
+    for module in APP_POLICY_MODULES:
+        if hasattr(module, "extend_world"):
+            module.extend_world(world)
+    return world
+
+
+def _kwargs(name: str, params: list[str], world, which: int) -> dict | None:
+    """URL kwargs for ``name``; which=0 own organisation, 1 another. None: no such variant."""
+    if not params:
+        return {} if which == 0 else None
+    kwargs = {}
+    # Admin object URLs: world["objects"]["<app>_<model>"] = (own object, other object or None).
+    model_key = next((k for k in world["objects"] if name.startswith(f"admin:{k}_")), None)
+    if model_key:
+        obj = world["objects"][model_key][which]
+        if obj is None:
+            return None
+        kwargs["object_id"] = obj.pk
+        if "version_id" in params:
+            kwargs["version_id"] = obj.history.latest("history_date").history_id
+    elif name == "admin:app_list":
+        if which:
+            return None
+        kwargs["app_label"] = "accounts"
+    elif name == "admin:view_on_site":
+        organisation = world["own"] if which == 0 else world["other"]
+        kwargs["content_type_id"] = ContentType.objects.get_for_model(Organisation).pk
+        kwargs["object_id"] = organisation.pk
+    elif all(p in world["params"] for p in params):
+        for param in params:
+            kwargs[param] = world["params"][param][which]
+    else:
+        raise AssertionError(f"test does not know how to build {name} with {params}")
+    return kwargs
+
+
+def _reverse(name: str, kwargs: dict) -> str:
+    if name.endswith("_simple_history"):
+        return reverse(name, args=[kwargs["object_id"], kwargs["version_id"]])
+    return reverse(name, kwargs=kwargs)
+
+
+def _outcome(response) -> str:
+    status = response.status_code
+    if status == 302:
+        location = response["Location"].split("?")[0]
+        if location in (reverse("accounts:login"), reverse("admin:login")):
+            return LOGIN
+        if location == reverse("accounts:two_factor"):
+            return TWO_FACTOR
+        return REDIRECT
+    return {200: OK, 403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(status, str(status))
+
+
+def _half_logged_in_client(user) -> Client:
+    client = Client()
+    client.force_login(user)  # password passed, second factor not yet
+    return client
+
+
+def test_access_matrix(world):
+    failures = []
+    names = all_url_names()
+    clients = {
+        role: login_verified(Client(), user, world["own"])
+        for role, user in world["members"].items()
+    }
+    anonymous = Client()
+    half = _half_logged_in_client(world["members"][Role.COORDINATOR])
+    for name, params in sorted(names.items()):
+        rule = POLICY[name]
+        own_kwargs = _kwargs(name, params, world, 0)
+        url = _reverse(name, own_kwargs)
+        checks = [("anonymous", anonymous, url, rule.anonymous)]
+        checks.append(("password only", half, url, rule.unverified))
+        checks += [(role.value, clients[role], url, rule.roles[role]) for role in Role]
+        other_kwargs = _kwargs(name, params, world, 1)
+        if other_kwargs is not None:
+            assert rule.other_organisation, f"{name}: object URL needs other_organisation outcomes"
+            other_url = _reverse(name, other_kwargs)
+            checks += [
+                (f"{role.value} (other organisation)", clients[role], other_url, outcome)
+                for role, outcome in rule.other_organisation.items()
+            ]
+        for who, client, target, expected in checks:
+            actual = _outcome(client.get(target))
+            if actual != expected:
+                failures.append(f"{name} {target} as {who}: expected {expected}, got {actual}")
+    assert not failures, "\n".join(failures)
+
+
+def test_user_without_membership_reaches_no_organisation_page(db):
+    user = UserFactory()
+    client = login_verified(Client(), user)
+    assert client.get(reverse("core:home")).url == reverse("accounts:choose_organisation")
+    page = client.get(reverse("accounts:choose_organisation"))
+    assert "geen lid van een organisatie" in page.content.decode()
+    assert client.get(reverse("accounts:organisation_settings")).status_code == 302
+
+
+def test_inactive_membership_gives_no_scope(db):
+    membership = MembershipFactory(role=Role.FUNCTIONAL_ADMIN, inactive=True)
+    client = login_verified(Client(), membership.user, membership.organisation)
+    response = client.get(reverse("accounts:organisation_settings"))
+    assert response.url == reverse("accounts:choose_organisation")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from terugkeer.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("toegangslogboek/", views.AccessLogView.as_view(), name="access_log"),
+    path("health/", views.health, name="health"),
+]

@@ -1,0 +1,61 @@
+"""Core views: the home page and the health check, plus the role mixin every view uses."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.generic import ListView, TemplateView
+
+from terugkeer.core import selectors
+from terugkeer.core.roles import Role
+
+
+class ScopedViewMixin(LoginRequiredMixin):
+    """Requires a verified login, an active organisation and (optionally) one of ``allowed_roles``.
+
+    A user without an active organisation is sent to choose one; a wrong role is a 403.
+    Views then read data only through ``self.request.scope``.
+    """
+
+    allowed_roles: frozenset[Role] | None = None
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if getattr(request, "scope", None) is None:
+            return redirect("accounts:choose_organisation")
+        if self.allowed_roles is not None and request.scope.role not in self.allowed_roles:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HomeView(ScopedViewMixin, TemplateView):
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tasks"] = selectors.home_tasks_for(scope=self.request.scope)
+        context["role_description"] = selectors.role_description(self.request.scope.role)
+        context["signals"] = selectors.home_signals(
+            scope=self.request.scope, today=timezone.localdate()
+        )
+        return context
+
+
+class AccessLogView(ScopedViewMixin, ListView):
+    """The privacy officer reads who looked at which dossier."""
+
+    allowed_roles = frozenset({Role.PRIVACY_OFFICER})
+    template_name = "core/access_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.access_log_for(scope=self.request.scope)
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers: the app answers and its database is reachable."""
+    selectors.database_ping()
+    return JsonResponse({"status": "ok"})

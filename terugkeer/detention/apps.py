@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DetentionConfig(AppConfig):
+    name = "terugkeer.detention"
+    label = "detention"
+    verbose_name = _("Detentie")
