@@ -31,6 +31,49 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+# The database contents serialized when the test databases were created, per alias. Django keeps
+# them on the connection object; once Playwright's event loop runs in the test thread, Django may
+# hand out a fresh connection object without them, and a serialized_rollback test would then
+# silently skip restoring the reference data a previous transactional test flushed.
+_SERIALIZED_CONTENTS: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED_CONTENTS[connection.alias] = contents
+
+
+def _restore_serialized_contents(item) -> None:
+    """Put the serialized contents back on the connection objects of a serialized_rollback test.
+
+    Both at setup (restore the data) and at teardown (the flush then leaves content types to the
+    restore instead of recreating them with new keys).
+    """
+    marker = item.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback") and _SERIALIZED_CONTENTS):
+        return
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED_CONTENTS.items():
+        if getattr(connections[alias], "_test_serialized_contents", None) is None:
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _restore_serialized_contents(item)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _restore_serialized_contents(item)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     skipped = terminalreporter.stats.get("skipped", [])
     if os.environ.get("CI") and skipped:
