@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-sqlite test-postgres lint format messages migrations-check clean
+.PHONY: install run test test-sqlite test-postgres lint format messages migrations-check clean bench load
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,20 @@ format: install
 messages: install
 	cd terugkeer && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete
 	cd terugkeer && ../$(BIN)/python ../manage.py compilemessages -l en
+
+## make bench: generate a dataset (SCALE=tiny|small|medium|national) on a throwaway PostgreSQL
+## cluster and measure pages, reports and an import through gunicorn (docs/performance.md).
+SCALE ?= small
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python tools/bench.py --scale $(SCALE) $(BENCH_ARGS)
+
+## make load: USERS concurrent simulated users for DURATION seconds against gunicorn; fails on any error.
+USERS ?= 50
+DURATION ?= 60
+LOAD_ARGS ?=
+load: install
+	$(BIN)/python tools/load.py --scale $(SCALE) --users $(USERS) --seconds $(DURATION) $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache
