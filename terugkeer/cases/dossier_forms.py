@@ -34,6 +34,7 @@ class TrajectoryOverviewForm(VersionedModelForm):
             "shielded",
             "offer_status",
             "offer_date",
+            "cohort_tag",
         ]
         widgets = {"offer_date": DATE_INPUT}
 

@@ -252,6 +252,7 @@ EDITABLE_FIELDS = (
     "shielded",
     "offer_status",
     "offer_date",
+    "cohort_tag",
 )
 
 

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "terugkeer.detention",
     "terugkeer.cases",
     "terugkeer.assessments",
+    "terugkeer.reports",
+    "terugkeer.synthetic",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "terugkeer.accounts.context_processors.active_organisation",
                 "terugkeer.cases.context_processors.casework_nav",
+                "terugkeer.reports.context_processors.reports_nav",
             ],
         },
     },

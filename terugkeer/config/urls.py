@@ -13,6 +13,7 @@ urlpatterns = [
     path("trajecten/<int:trajectory_pk>/", include("terugkeer.cases.dossier_urls")),
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),
+    path("rapportages/", include("terugkeer.reports.urls")),
     path("beheer/", admin_site.urls),
     path("taal/", set_language, name="set_language"),
 ]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from terugkeer.core import selectors
+from terugkeer.core.home_panels import panels_for
 from terugkeer.core.roles import Role
 
 
@@ -37,9 +38,9 @@ class HomeView(ScopedViewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["tasks"] = selectors.home_tasks_for(scope=self.request.scope)
         context["role_description"] = selectors.role_description(self.request.scope.role)
-        context["signals"] = selectors.home_signals(
-            scope=self.request.scope, today=timezone.localdate()
-        )
+        today = timezone.localdate()
+        context["signals"] = selectors.home_signals(scope=self.request.scope, today=today)
+        context["panels"] = panels_for(scope=self.request.scope, today=today)
         return context
 
 

@@ -172,6 +172,14 @@ class Trajectory(VersionedModel):
     first_contact_due = models.DateField(_("eerste contact uiterlijk"), null=True, blank=True)
     first_contact_on = models.DateField(_("eerste contact op"), null=True, blank=True)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    cohort_tag = models.CharField(
+        _("onderzoeksgroep"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Voor het recidiveonderzoek, bijvoorbeeld ‘projectgroep’ of ‘vergelijkingsgroep’."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = TrajectoryQuerySet.as_manager()

@@ -1,0 +1,184 @@
+"""The report framework: a report is a selector returning tables, a definition text and a chart.
+
+A report never returns a person: its selectors aggregate in the database and hand back rows of
+counts, shares and medians. Rendering (page, XLSX, CSV, PDF) works on these tables only, after
+small-cell suppression has been applied for the roles that must see aggregates only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from terugkeer.core.access import Scope
+from terugkeer.core.roles import Role
+
+SMALL_CELL = 5  # counts of 1..4 persons are shown as "<5" to aggregate-only roles
+SUPPRESSED = "<5"
+
+# Roles that see every figure; any other report role gets small cells suppressed.
+UNSUPPRESSED_ROLES = frozenset({Role.COORDINATOR, Role.TEAM_CHAIR})
+
+
+class Kind:
+    """What a column holds, which decides formatting and suppression."""
+
+    LABEL = "label"  # text: a year, a municipality, a domain
+    COUNT = "count"  # a number of persons (or trajectories, one person each)
+    PERCENT = "percent"  # a share 0–100 of the ``base`` count column
+    NUMBER = "number"  # a mean, median or difference computed over the ``base`` count column
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = Kind.COUNT
+    base: str | None = None  # for PERCENT and NUMBER: the count column they are computed over
+
+
+@dataclass
+class Table:
+    """One table of a report: a title, columns and rows (dicts keyed by column key)."""
+
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    note: str = ""
+    # Rows shown on the page; the exports always carry every row.
+    page_limit: int | None = None
+    # Only for roles that may see rows per trajectory (never for aggregate-only roles).
+    per_trajectory: bool = False
+
+    @property
+    def page_rows(self) -> list[dict[str, Any]]:
+        return self.rows if self.page_limit is None else self.rows[: self.page_limit]
+
+    @property
+    def hidden_row_count(self) -> int:
+        return max(0, len(self.rows) - len(self.page_rows))
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Which table and columns the chart plots: bars per row label, one series per column."""
+
+    table: int
+    label: str
+    values: tuple[str, ...]
+    title: str
+    stacked: bool = False
+
+
+@dataclass
+class ReportResult:
+    tables: list[Table]
+    chart: ChartSpec | None = None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """The filters every report accepts; a report ignores the ones that do not apply to it."""
+
+    start: datetime.date
+    end: datetime.date
+    municipality_id: int | None = None
+    programme: str = ""
+    coordinator_id: int | None = None
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.start:%d-%m-%Y} t/m {self.end:%d-%m-%Y}"
+
+
+@dataclass(frozen=True)
+class Report:
+    slug: str
+    title: str
+    definition: str  # what is counted, from which dates, edge cases (Dutch, shown to users)
+    compute: Callable[[Scope, ReportFilters, datetime.date], ReportResult]
+    filters: tuple[str, ...] = ("municipality", "programme", "coordinator")
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def percent(part: int | None, whole: int | None) -> float | None:
+    if not whole:
+        return None
+    return round(100.0 * (part or 0) / whole, 1)
+
+
+def rounded(value: Any, digits: int = 1) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        value = value.days
+    return round(float(value if not isinstance(value, Decimal) else float(value)), digits)
+
+
+def needs_suppression(scope: Scope) -> bool:
+    return scope.role not in UNSUPPRESSED_ROLES
+
+
+def _suppress_row(row: dict[str, Any], columns: list[Column]) -> dict[str, Any]:
+    out = dict(row)
+    for column in columns:
+        value = row.get(column.key)
+        if column.kind == Kind.COUNT and isinstance(value, int) and 0 < value < SMALL_CELL:
+            out[column.key] = SUPPRESSED
+        elif column.kind in (Kind.PERCENT, Kind.NUMBER) and column.base:
+            base = row.get(column.base)
+            if isinstance(base, int) and 0 < base < SMALL_CELL and value is not None:
+                out[column.key] = SUPPRESSED
+    return out
+
+
+def suppress_small_cells(result: ReportResult) -> ReportResult:
+    """Aggregate-only view: counts under 5 persons, and figures computed over them, become "<5".
+
+    Tables with a row per trajectory are dropped altogether.
+    """
+    tables = [
+        replace(table, rows=[_suppress_row(row, table.columns) for row in table.rows])
+        for table in result.tables
+        if not table.per_trajectory
+    ]
+    chart = result.chart
+    if chart is not None and chart.table >= len(tables):
+        chart = None
+    return ReportResult(tables=tables, chart=chart, suppressed=True)
+
+
+def run_report(report: Report, *, scope: Scope, filters: ReportFilters, today) -> ReportResult:
+    """Compute a report for the scope, suppressing small cells where the role demands it."""
+    result = report.compute(scope, filters, today)
+    if needs_suppression(scope):
+        return suppress_small_cells(result)
+    return result
+
+
+def format_cell(value: Any, column: Column) -> str:
+    """Dutch display of one cell: 12,5% for shares, 3,4 for means, – for nothing."""
+    if value is None or value == "":
+        return "–"
+    if value == SUPPRESSED:
+        return SUPPRESSED
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nee"))
+    if column.kind == Kind.PERCENT:
+        return f"{value:.1f}%".replace(".", ",")
+    if isinstance(value, float):
+        text = f"{value:.1f}"
+        return text.replace(".", ",")
+    return str(value)
+
+
+def display_rows(table: Table, rows: list[dict[str, Any]] | None = None) -> list[list[str]]:
+    """The rows of a table as display strings, in column order."""
+    source = table.page_rows if rows is None else rows
+    return [[format_cell(row.get(c.key), c) for c in table.columns] for row in source]

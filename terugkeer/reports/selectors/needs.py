@@ -1,0 +1,254 @@
+"""Reports 4 and 5: help requests per domain, and the basisvoorwaarden at three moments."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from terugkeer.cases.choices import Programme, SnapshotMoment, TriageStatus
+from terugkeer.cases.models import Domain, DomainAssessment, DomainSnapshot
+from terugkeer.core.access import Scope
+from terugkeer.reports.framework import (
+    ChartSpec,
+    Column,
+    Kind,
+    ReportFilters,
+    ReportResult,
+    Table,
+    percent,
+)
+from terugkeer.reports.selectors.base import opened_in_period
+
+# A help request: a need was found, whether it is still open, in treatment or since arranged.
+HELP_REQUEST = [TriageStatus.NEED, TriageStatus.IN_PROGRESS, TriageStatus.ARRANGED]
+# The monitor's "without ID / housing / income …": the situation is not (yet) in order. A refused
+# offer of support leaves the situation as it was, so it counts as a problem too.
+PROBLEM = [TriageStatus.NEED, TriageStatus.IN_PROGRESS, TriageStatus.REFUSED]
+PER_TRAJECTORY_PAGE_ROWS = 100
+
+
+def _domains(filters: ReportFilters) -> list[Domain]:
+    programme = filters.programme or Programme.AFTERCARE
+    return list(Domain.objects.filter(programme__code=programme).order_by("order"))
+
+
+def help_requests_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
+    """4. Help requests per domain: per trajectory yes/no, totals, and more than one domain."""
+    domains = _domains(filters)
+    queryset = opened_in_period(scope, filters)
+    if not filters.programme:
+        queryset = queryset.filter(programme=Programme.AFTERCARE)
+    help_rows = DomainAssessment.objects.filter(
+        trajectory=OuterRef("pk"), status__in=HELP_REQUEST, domain__in=domains
+    )
+    flags = {f"d_{domain.code}": Exists(help_rows.filter(domain=domain)) for domain in domains}
+    count = Coalesce(
+        Subquery(
+            help_rows.order_by().values("trajectory").annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+    annotated = queryset.annotate(**flags, domain_count=count)
+    totals = annotated.aggregate(
+        trajectories=Count("pk"),
+        with_help=Count("pk", filter=Q(domain_count__gt=0)),
+        multiple=Count("pk", filter=Q(domain_count__gt=1)),
+        **{f"n_{key}": Count("pk", filter=Q(**{key: True})) for key in flags},
+    )
+    domain_rows = [
+        {
+            "domain": domain.name,
+            "count": totals[f"n_d_{domain.code}"],
+            "share": percent(totals[f"n_d_{domain.code}"], totals["trajectories"]),
+            "base": totals["trajectories"],
+        }
+        for domain in domains
+    ]
+    summary_rows = [
+        {"what": "Trajecten", "count": totals["trajectories"]},
+        {"what": "Met een hulpvraag op minstens één domein", "count": totals["with_help"]},
+        {"what": "Met hulpvragen op meer dan één domein", "count": totals["multiple"]},
+    ]
+    per_trajectory = [
+        {
+            "trajectory": row["pk"],
+            "municipality": row["municipality__name"] or "Onbekend",
+            **{key: bool(row[key]) for key in flags},
+            "domain_count": row["domain_count"],
+        }
+        for row in annotated.values("pk", "municipality__name", "domain_count", *flags).order_by(
+            "pk"
+        )
+    ]
+    return ReportResult(
+        tables=[
+            Table(
+                "Hulpvragen per domein",
+                [
+                    Column("domain", "Domein", Kind.LABEL),
+                    Column("count", "Trajecten met hulpvraag"),
+                    Column("base", "Trajecten"),
+                    Column("share", "Aandeel", Kind.PERCENT, base="base"),
+                ],
+                domain_rows,
+            ),
+            Table(
+                "Samenvatting",
+                [Column("what", "", Kind.LABEL), Column("count", "Aantal")],
+                summary_rows,
+            ),
+            Table(
+                "Per traject",
+                [
+                    Column("trajectory", "Trajectnummer", Kind.LABEL),
+                    Column("municipality", "Gemeente", Kind.LABEL),
+                    *[Column(f"d_{d.code}", d.name, Kind.LABEL) for d in domains],
+                    Column("domain_count", "Aantal domeinen", Kind.LABEL),
+                ],
+                per_trajectory,
+                page_limit=PER_TRAJECTORY_PAGE_ROWS,
+                per_trajectory=True,
+            ),
+        ],
+        chart=ChartSpec(0, "domain", ("count",), "Trajecten met hulpvraag per domein"),
+    )
+
+
+# The monitor's indicators: (key, label, domain code, condition on a snapshot).
+INDICATORS = [
+    ("no_id", "Zonder geldig ID-bewijs", "id_bewijs", Q(status__in=PROBLEM)),
+    ("no_housing", "Zonder huisvesting", "huisvesting", Q(status__in=PROBLEM)),
+    (
+        "no_income",
+        "Zonder werk, inkomen of dagbesteding",
+        "werk_inkomen",
+        Q(status__in=PROBLEM),
+    ),
+    ("debts", "Schulden zonder overzicht", "schulden", Q(status__in=PROBLEM)),
+    ("no_insurance", "Zonder zorgverzekering", "zorg", Q(health_insurance=False)),
+    ("care", "Zorgvraag niet geregeld", "zorg", Q(status__in=PROBLEM)),
+    ("network", "Sociaal netwerk niet op orde", "sociaal_netwerk", Q(status__in=PROBLEM)),
+]
+MOMENTS = [SnapshotMoment.INTAKE, SnapshotMoment.RELEASE, SnapshotMoment.END]
+MOVES = [
+    (SnapshotMoment.INTAKE, SnapshotMoment.RELEASE),
+    (SnapshotMoment.RELEASE, SnapshotMoment.END),
+]
+
+
+def _later(moment: str, field: str) -> Subquery:
+    return Subquery(
+        DomainSnapshot.objects.filter(
+            trajectory=OuterRef("trajectory"), domain=OuterRef("domain"), moment=moment
+        ).values(field)[:1]
+    )
+
+
+def _later_condition(key: str, condition: Q) -> Q:
+    """The indicator's condition on the later moment's annotated values."""
+    if key == "no_insurance":
+        return Q(later_insurance=False)
+    return Q(later_status__in=PROBLEM)
+
+
+def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
+    """5. Share of trajectories without ID, housing, income … at intake, release and end."""
+    cohort = opened_in_period(scope, filters).filter(programme=Programme.AFTERCARE)
+    snapshots = DomainSnapshot.objects.filter(trajectory__in=cohort.values("pk"))
+    measured = {
+        row["moment"]: row["n"]
+        for row in snapshots.values("moment").annotate(n=Count("trajectory", distinct=True))
+    }
+    counts = snapshots.aggregate(
+        **{
+            f"{key}__{moment}": Count("pk", filter=condition & Q(domain__code=code, moment=moment))
+            for key, _label, code, condition in INDICATORS
+            for moment in MOMENTS
+        }
+    )
+    situation_rows = []
+    for key, label, _code, _condition in INDICATORS:
+        row = {"indicator": label}
+        for moment in MOMENTS:
+            n = measured.get(moment, 0)
+            row[f"n_{moment}"] = n
+            row[f"count_{moment}"] = counts[f"{key}__{moment}"]
+            row[f"pct_{moment}"] = percent(counts[f"{key}__{moment}"], n)
+        situation_rows.append(row)
+    situation_rows.insert(
+        0,
+        {
+            "indicator": "Trajecten met een momentopname",
+            **{f"n_{m}": measured.get(m, 0) for m in MOMENTS},
+            **{f"count_{m}": measured.get(m, 0) for m in MOMENTS},
+        },
+    )
+    moment_labels = dict(SnapshotMoment.choices)
+    situation_columns = [Column("indicator", "Indicator", Kind.LABEL)]
+    for moment in MOMENTS:
+        situation_columns += [
+            Column(f"count_{moment}", f"Aantal {moment_labels[moment]}"),
+            Column(
+                f"pct_{moment}", f"Aandeel {moment_labels[moment]}", Kind.PERCENT, f"n_{moment}"
+            ),
+        ]
+
+    move_rows = []
+    for earlier, later in MOVES:
+        moved = (
+            snapshots.filter(moment=earlier)
+            .annotate(
+                later_status=_later(later, "status"),
+                later_insurance=_later(later, "health_insurance"),
+            )
+            .filter(later_status__isnull=False)
+        )
+        aggregates = {}
+        for key, _label, code, condition in INDICATORS:
+            after = _later_condition(key, condition)
+            in_domain = Q(domain__code=code)
+            aggregates[f"{key}__both"] = Count("pk", filter=in_domain)
+            aggregates[f"{key}__solved"] = Count("pk", filter=in_domain & condition & ~after)
+            aggregates[f"{key}__new"] = Count("pk", filter=in_domain & ~condition & after)
+            aggregates[f"{key}__stayed"] = Count("pk", filter=in_domain & condition & after)
+        totals = moved.aggregate(**aggregates)
+        for key, label, _code, _condition in INDICATORS:
+            move_rows.append(
+                {
+                    "move": f"{moment_labels[earlier]} → {moment_labels[later]}",
+                    "indicator": label,
+                    "both": totals[f"{key}__both"],
+                    "solved": totals[f"{key}__solved"],
+                    "stayed": totals[f"{key}__stayed"],
+                    "new": totals[f"{key}__new"],
+                }
+            )
+    return ReportResult(
+        tables=[
+            Table(
+                "Situatie op drie momenten",
+                situation_columns,
+                situation_rows,
+                note="Aandeel: van de trajecten met een momentopname op dat moment.",
+            ),
+            Table(
+                "Verschuiving tussen de momenten",
+                [
+                    Column("move", "Van → naar", Kind.LABEL),
+                    Column("indicator", "Indicator", Kind.LABEL),
+                    Column("both", "Trajecten op beide momenten"),
+                    Column("solved", "Opgelost"),
+                    Column("stayed", "Nog steeds"),
+                    Column("new", "Nieuw ontstaan"),
+                ],
+                move_rows,
+            ),
+        ],
+        chart=ChartSpec(
+            0,
+            "indicator",
+            tuple(f"pct_{m}" for m in MOMENTS),
+            "Basisvoorwaarden niet op orde (%)",
+        ),
+    )
