@@ -8,7 +8,7 @@ from faker import Faker
 
 from terugkeer.accounts.models import Membership
 from terugkeer.cases import intake, services
-from terugkeer.cases.models import DefaultCoordinator, ProgrammeDefinition
+from terugkeer.cases.models import DefaultCoordinator, ProgrammeDefinition, Trajectory
 from terugkeer.cases.plan_demo import seed_plan_templates
 from terugkeer.cases.services import trajectory_record_first_contact
 from terugkeer.core.calendar import add_working_days
@@ -94,8 +94,23 @@ def seed(context: dict) -> None:
             except intake.IntakeRefused:
                 continue
             _progress(result, data, rng, today)
+        _tag_research_groups(organisation, rng)
         if organisation.programmes.filter(code="reintegratie").exists():
             _seed_reintegration(organisation, rng, fake, used, today)
+
+
+def _tag_research_groups(organisation, rng) -> None:
+    """Released trajectories split over a project and a comparison group (recidivism report)."""
+    released = list(
+        Trajectory.objects.filter(organisation=organisation, released_on__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    project = [pk for pk in released if rng.random() < 0.5]
+    Trajectory.objects.filter(pk__in=project).update(cohort_tag="projectgroep")
+    Trajectory.objects.filter(pk__in=released).exclude(pk__in=project).update(
+        cohort_tag="vergelijkingsgroep"
+    )
 
 
 REINTEGRATION_PARTICIPANTS = 20
