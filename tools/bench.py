@@ -19,6 +19,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bench_common import (
     PROJECT_DIR,
@@ -74,7 +75,8 @@ class Series:
             result["target"] = {
                 "stat": self.target_stat,
                 "ms": self.target_ms,
-                "met": value < self.target_ms,
+                # An error page is never a met target, however fast it was.
+                "met": value < self.target_ms and all(s < 400 for s in statuses),
             }
         return result
 
@@ -344,7 +346,7 @@ def main() -> int:
                     "search by name (common surnames)",
                     "search",
                     as_coordinator,
-                    [f"/clienten/?q={name.replace(' ', '+')}" for name in plan["surnames"]],
+                    [f"/clienten/?{urlencode({'q': name})}" for name in plan["surnames"]],
                     100,
                 ),
                 (

@@ -20,6 +20,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bench_common import (
     PROJECT_DIR,
@@ -106,6 +107,7 @@ def targets(seed: int) -> dict:
     except ImportError:
         reports = []
     return {
+        "pages": max(1, (len(all_pks) + 49) // 50),
         "dossiers": rng.sample(all_pks, min(500, len(all_pks))),
         "open": open_pks or all_pks,
         "surnames": surnames,
@@ -115,7 +117,10 @@ def targets(seed: int) -> dict:
 
 
 class LoadRun:
-    def __init__(self, *, port: int, plan: dict, deadline: float, budget: int, marker: str):
+    def __init__(
+        self, *, port: int, plan: dict, deadline: float, budget: int, marker: str, think: float
+    ):
+        self.think = think
         self.port = port
         self.plan = plan
         self.deadline = deadline
@@ -163,6 +168,8 @@ class LoadRun:
         actions = [a for a in WEIGHTS if a != "report" or self.plan["reports"]]
         weights = [WEIGHTS[a] for a in actions]
         while self._take():
+            if self.think:
+                time.sleep(rng.uniform(0, 2 * self.think))  # a person reads before clicking on
             action = rng.choices(actions, weights=weights)[0]
             try:
                 self._act(browser, action, rng)
@@ -181,7 +188,7 @@ class LoadRun:
                     "/trajecten/nieuw/",
                     "/trajecten/mijn-caseload/",
                     "/trajecten/",
-                    f"/trajecten/?page={rng.randint(1, 20)}",
+                    f"/trajecten/?page={rng.randint(1, plan['pages'])}",
                 ]
             )
         elif action == "dossier":
@@ -194,7 +201,7 @@ class LoadRun:
                 ]
             )
         elif action == "search":
-            path = "/clienten/?q=" + rng.choice(plan["surnames"]).replace(" ", "+")
+            path = "/clienten/?" + urlencode({"q": rng.choice(plan["surnames"])})
         elif action == "report":
             path = rng.choice(plan["reports"])
         elif action == "home":
@@ -228,6 +235,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--max-requests", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a user waits between requests"
+    )
     parser.add_argument("--results-dir", default=str(PROJECT_DIR / "bench" / "results"))
     args = parser.parse_args()
 
@@ -250,6 +260,7 @@ def main() -> int:
                 deadline=float("inf"),
                 budget=args.max_requests,
                 marker=marker,
+                think=args.think,
             )
             gate = threading.Barrier(
                 args.users, action=lambda: setattr(run, "deadline", time.time() + args.seconds)
@@ -280,6 +291,7 @@ def main() -> int:
             "users": args.users,
             "seconds": args.seconds,
             "workers": args.workers,
+            "think_seconds": args.think,
             "machine": machine_info(),
             "requests": requests,
             "throughput_rps": round(requests / elapsed, 1),
