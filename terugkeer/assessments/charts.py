@@ -9,7 +9,6 @@ its values, so the chart can be checked without looking at pixels.
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
 
 import matplotlib
 
@@ -18,10 +17,12 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure
 
 from terugkeer.assessments.selectors import Progress
-from terugkeer.core.svg import style_to_presentation_attributes
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
+from terugkeer.core.svg import (
+    SVG_NS,  # noqa: F401  (the tests read the chart in this namespace)
+    annotate_marks,
+    labelled_svg_string,
+    parse_matplotlib_svg,
+)
 
 FIRST_COLOUR = "#6b7785"  # 4.6:1 on white
 LATEST_COLOUR = "#154273"
@@ -40,18 +41,6 @@ RC = {
 
 def _score_text(score: int | None) -> str:
     return "niet gescoord" if score is None else str(score)
-
-
-def _annotate(root: ET.Element, annotations: dict[str, tuple[str, dict[str, str]]]) -> None:
-    for element in root.iter():
-        gid = element.get("id")
-        if gid in annotations:
-            title, data = annotations[gid]
-            heading = ET.Element(f"{{{SVG_NS}}}title")
-            heading.text = title
-            element.insert(0, heading)
-            for key, value in data.items():
-                element.set(f"data-{key}", value)
 
 
 def zrm_progress_svg(progress: Progress, *, title: str = "Voortgang ZRM") -> str:
@@ -129,26 +118,14 @@ def zrm_progress_svg(progress: Progress, *, title: str = "Voortgang ZRM") -> str
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    root = ET.fromstring(buffer.getvalue())  # noqa: S314 (our own matplotlib output)
-    for parent in root.iter():
-        for child in list(parent):
-            if child.tag in (f"{{{SVG_NS}}}style", f"{{{SVG_NS}}}metadata"):
-                parent.remove(child)
-    for element in root.iter():
-        style_to_presentation_attributes(element)
-    _annotate(root, annotations)
-    root.set("role", "img")
-    root.set("aria-labelledby", "zrm-chart-title")
-    root.set("class", "zrm-chart__svg")
-    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": "zrm-chart-title"})
-    heading.text = (
-        f"{title}: {progress.improved} domeinen vooruit, {progress.equal} gelijk, "
-        f"{progress.worse} achteruit"
+    root = parse_matplotlib_svg(buffer.getvalue())
+    annotate_marks(root, annotations)
+    return labelled_svg_string(
+        root,
+        title=(
+            f"{title}: {progress.improved} domeinen vooruit, {progress.equal} gelijk, "
+            f"{progress.worse} achteruit"
+        ),
+        title_id="zrm-chart-title",
+        css_class="zrm-chart__svg",
     )
-    root.insert(0, heading)
-    # Inline SVG in HTML needs the default namespace (no "svg:" or "ns0:" prefixes). The prefix
-    # map is global and other libraries (WeasyPrint's dependencies) register their own, so set
-    # ours right before serialising.
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK_NS)
-    return ET.tostring(root, encoding="unicode")

@@ -21,10 +21,7 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from terugkeer.cases.timeline import Event, Lane
-from terugkeer.core.svg import style_to_presentation_attributes
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
+from terugkeer.core.svg import SVG_NS, annotate_marks, labelled_svg_string, parse_matplotlib_svg
 
 TEXT_COLOUR = "#1a1a1a"
 # (marker, colour, legend label); all colours have at least 4.5:1 contrast on white.
@@ -148,39 +145,17 @@ def journey_svg(
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    root = ET.fromstring(buffer.getvalue())  # noqa: S314 (our own matplotlib output)
-    for parent in root.iter():
-        for child in list(parent):
-            if child.tag in (f"{{{SVG_NS}}}style", f"{{{SVG_NS}}}metadata"):
-                parent.remove(child)
-    for element in root.iter():
-        style_to_presentation_attributes(element)
-        gid = element.get("id")
-        if gid in annotations:
-            text, data = annotations.pop(gid)
-            heading = ET.Element(f"{{{SVG_NS}}}title")
-            heading.text = text
-            element.insert(0, heading)
-            element.set("class", "klantreis-mark")
-            for key, value in data.items():
-                element.set(f"data-{key}", value)
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    root.set("role", "img")
-    root.set("aria-labelledby", title_id)
-    root.set("class", "klantreis-chart__svg")
-    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": title_id})
-    heading.text = title
-    root.insert(0, heading)
+    root = parse_matplotlib_svg(buffer.getvalue())
+    annotate_marks(root, annotations, mark_class="klantreis-mark")
     if description:
+        desc_id = f"{chart_id}-desc"
         desc = ET.Element(f"{{{SVG_NS}}}desc", {"id": desc_id})
         desc.text = description
-        root.insert(1, desc)
+        root.insert(0, desc)
         root.set("aria-describedby", desc_id)
-    # Inline SVG in HTML needs the default namespace; the prefix map is global (see
-    # terugkeer.assessments.charts), so set ours right before serialising.
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK_NS)
-    return ET.tostring(root, encoding="unicode")
+    return labelled_svg_string(
+        root, title=title, title_id=f"{chart_id}-title", css_class="klantreis-chart__svg"
+    )
 
 
 def journey_summary(events: list[Event], lanes: list[Lane], client_name: str) -> tuple[str, str]:

@@ -27,3 +27,57 @@ def style_to_presentation_attributes(element: ET.Element) -> None:
                 element.set("font-family", " ".join(family))
         else:
             element.set(name, value)
+
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+# What a chart mark says to screen readers and tests: (title text, data-* attributes) per gid.
+Annotations = dict[str, tuple[str, dict[str, str]]]
+
+
+def parse_matplotlib_svg(svg: str) -> ET.Element:
+    """Our own matplotlib output, without <style>/<metadata> and with presentation attributes."""
+    root = ET.fromstring(svg)  # noqa: S314 (our own matplotlib output)
+    for parent in root.iter():
+        for child in list(parent):
+            if child.tag in (f"{{{SVG_NS}}}style", f"{{{SVG_NS}}}metadata"):
+                parent.remove(child)
+    for element in root.iter():
+        style_to_presentation_attributes(element)
+    return root
+
+
+def annotate_marks(
+    root: ET.Element, annotations: Annotations, *, mark_class: str | None = None
+) -> None:
+    """Give each annotated mark a <title> and data-* attributes (and optionally a class)."""
+    for element in root.iter():
+        gid = element.get("id")
+        if gid in annotations:
+            text, data = annotations[gid]
+            heading = ET.Element(f"{{{SVG_NS}}}title")
+            heading.text = text
+            element.insert(0, heading)
+            if mark_class:
+                element.set("class", mark_class)
+            for key, value in data.items():
+                element.set(f"data-{key}", value)
+
+
+def labelled_svg_string(root: ET.Element, *, title: str, title_id: str, css_class: str) -> str:
+    """Set role, accessible title and class on the root, and serialise for inline HTML.
+
+    Inline SVG in HTML needs the default namespace (no "svg:" or "ns0:" prefixes). The prefix
+    map is global and other libraries (WeasyPrint's dependencies) register their own, so ours
+    is set right before serialising.
+    """
+    root.set("role", "img")
+    root.set("aria-labelledby", title_id)
+    root.set("class", css_class)
+    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": title_id})
+    heading.text = title
+    root.insert(0, heading)
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
+    return ET.tostring(root, encoding="unicode")

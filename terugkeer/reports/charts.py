@@ -16,11 +16,15 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
-from terugkeer.core.svg import style_to_presentation_attributes
+from terugkeer.core.svg import (
+    XLINK_NS,
+    Annotations,
+    annotate_marks,
+    labelled_svg_string,
+    parse_matplotlib_svg,
+)
 from terugkeer.reports.framework import SUPPRESSED, ReportResult, format_cell
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 # NL Design System-like palette with at least 4.5:1 contrast on white.
 COLOURS = ["#154273", "#b35900", "#3d7a3d", "#6b4c9a", "#6b7785"]
 RC = {
@@ -52,7 +56,7 @@ def report_chart_svg(result: ReportResult, *, chart_id: str = "rapport-grafiek")
     if not rows:
         return None
     labels = [str(row.get(spec.label)) for row in rows]
-    annotations: dict[str, tuple[str, dict[str, str]]] = {}
+    annotations: Annotations = {}
     with matplotlib.rc_context(RC):
         figure = Figure(figsize=(9, max(3.0, 0.28 * len(rows) * max(1, len(spec.values)) + 1.4)))
         axes = figure.subplots()
@@ -113,31 +117,13 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
                 element.set(name, f"url(#{renamed[value[5:-1]]})")
 
 
-def _clean_svg(
-    svg: str, annotations: dict[str, tuple[str, dict[str, str]]], *, chart_id: str, title: str
-) -> str:
-    root = ET.fromstring(svg)  # noqa: S314 (our own matplotlib output)
-    for parent in root.iter():
-        for child in list(parent):
-            if child.tag in (f"{{{SVG_NS}}}style", f"{{{SVG_NS}}}metadata"):
-                parent.remove(child)
+def _clean_svg(svg: str, annotations: Annotations, *, chart_id: str, title: str) -> str:
+    root = parse_matplotlib_svg(svg)
     _prefix_ids(root, chart_id)
-    for element in root.iter():
-        style_to_presentation_attributes(element)
-        gid = element.get("id")
-        if gid in annotations:
-            text, data = annotations[gid]
-            heading = ET.Element(f"{{{SVG_NS}}}title")
-            heading.text = text
-            element.insert(0, heading)
-            for key, value in data.items():
-                element.set(f"data-{key}", value)
-    root.set("role", "img")
-    root.set("aria-labelledby", f"{chart_id}-titel")
-    root.set("class", "report-chart__svg")
-    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-titel"})
-    heading.text = f"{title} (de tabel hieronder bevat dezelfde cijfers)"
-    root.insert(0, heading)
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK_NS)
-    return ET.tostring(root, encoding="unicode")
+    annotate_marks(root, annotations)
+    return labelled_svg_string(
+        root,
+        title=f"{title} (de tabel hieronder bevat dezelfde cijfers)",
+        title_id=f"{chart_id}-titel",
+        css_class="report-chart__svg",
+    )

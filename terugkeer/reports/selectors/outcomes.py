@@ -193,24 +193,14 @@ def lead_times_report(scope: Scope, filters: ReportFilters, today) -> ReportResu
         median, count = median_days(cohort, start=start, end=end)
         lead_rows.append({"step": label, "n": count, "median": median})
     closed = trajectories(scope, filters).filter(closed_on__range=(filters.start, filters.end))
-    reasons = dict(ClosingReason.choices)
-    counted = {
-        row["closing_reason"]: row["n"]
-        for row in closed.values("closing_reason").annotate(n=Count("pk"))
-    }
-    total = sum(counted.values())
-    reason_rows = [
-        {
-            "reason": str(label),
-            "count": counted.get(code, 0),
-            "share": percent(counted.get(code, 0), total),
-            "total": total,
-        }
-        for code, label in reasons.items()
-    ]
-    reason_rows.append(
-        {"reason": "Totaal", "count": total, "share": percent(total, total), "total": total}
+    reasons = _distribution(
+        closed, "closing_reason", ClosingReason.choices, "Redenen van afsluiting", "Reden"
     )
+    total = sum(row["count"] for row in reasons.rows)
+    reasons.rows.append(
+        {"value": "Totaal", "count": total, "share": percent(total, total), "total": total}
+    )
+    reasons.note = "Trajecten afgesloten in de periode."
     return ReportResult(
         tables=[
             Table(
@@ -223,16 +213,7 @@ def lead_times_report(scope: Scope, filters: ReportFilters, today) -> ReportResu
                 lead_rows,
                 note="Trajecten aangemeld in de periode.",
             ),
-            Table(
-                "Redenen van afsluiting",
-                [
-                    Column("reason", "Reden", Kind.LABEL),
-                    Column("count", "Afgesloten"),
-                    Column("share", "Aandeel", Kind.PERCENT, "total"),
-                ],
-                reason_rows,
-                note="Trajecten afgesloten in de periode.",
-            ),
+            reasons,
         ],
         chart=ChartSpec(0, "step", ("median",), "Doorlooptijden (mediaan in dagen)"),
     )

@@ -279,11 +279,11 @@ def test_lead_times_are_medians_and_closing_reasons_are_counted(world):
     assert rows["Melding → vrijlating"]["median"] == 9
     assert rows["Vrijlating → afsluiting"]["median"] == 60.5
     assert rows["Melding → afsluiting"]["median"] == 69.5
-    counted = {row["reason"]: row["count"] for row in reasons.rows}
+    counted = {row["value"]: row["count"] for row in reasons.rows}
     assert counted["doelen bereikt"] == 1
     assert counted["niet bereikbaar"] == 1
     assert counted["Totaal"] == 2
-    assert by(reasons.rows, "reason")["doelen bereikt"]["share"] == 50.0
+    assert by(reasons.rows, "value")["doelen bereikt"]["share"] == 50.0
 
 
 def test_case_lead_sources_referrals_and_supervision(world):
