@@ -846,19 +846,21 @@ class DatasetGenerator:
                         registered_by=worker,
                     )
                 )
-        final, goals, measurements = {}, [], []
+        final, insurance, goals, measurements = {}, {}, [], []
         if intake_on:
             for domain in self.domains:
                 final[domain.pk] = rng.choices(
                     [s for s, _w in _FINAL_TRIAGE], weights=[w for _s, w in _FINAL_TRIAGE]
                 )[0]
+                if domain.code == "zorg":
+                    insurance[domain.pk] = rng.random() < 0.85
                 children[DomainAssessment].append(
                     _build(
                         DomainAssessment,
                         trajectory=trajectory,
                         domain=domain,
                         status=final[domain.pk],
-                        health_insurance=(rng.random() < 0.85) if domain.code == "zorg" else None,
+                        health_insurance=insurance.get(domain.pk),
                     )
                 )
         for moment, on in snapshot_moments:
@@ -880,7 +882,8 @@ class DatasetGenerator:
                         moment=moment,
                         domain=domain,
                         status=current,
-                        health_insurance=(True if domain.code == "zorg" and final else None),
+                        # As the service copies it: the assessment's value at that moment.
+                        health_insurance=insurance.get(domain.pk),
                         taken_on=on,
                     )
                 )
