@@ -115,20 +115,15 @@ def help_requests_report(scope: Scope, filters: ReportFilters, today) -> ReportR
     )
 
 
-# The monitor's indicators: (key, label, domain code, condition on a snapshot).
+# The monitor's indicators: (key, label, domain, snapshot field, values meaning "not in order").
 INDICATORS = [
-    ("no_id", "Zonder geldig ID-bewijs", "id_bewijs", Q(status__in=PROBLEM)),
-    ("no_housing", "Zonder huisvesting", "huisvesting", Q(status__in=PROBLEM)),
-    (
-        "no_income",
-        "Zonder werk, inkomen of dagbesteding",
-        "werk_inkomen",
-        Q(status__in=PROBLEM),
-    ),
-    ("debts", "Schulden zonder overzicht", "schulden", Q(status__in=PROBLEM)),
-    ("no_insurance", "Zonder zorgverzekering", "zorg", Q(health_insurance=False)),
-    ("care", "Zorgvraag niet geregeld", "zorg", Q(status__in=PROBLEM)),
-    ("network", "Sociaal netwerk niet op orde", "sociaal_netwerk", Q(status__in=PROBLEM)),
+    ("no_id", "Zonder geldig ID-bewijs", "id_bewijs", "status", PROBLEM),
+    ("no_housing", "Zonder huisvesting", "huisvesting", "status", PROBLEM),
+    ("no_income", "Zonder werk, inkomen of dagbesteding", "werk_inkomen", "status", PROBLEM),
+    ("debts", "Schulden zonder overzicht", "schulden", "status", PROBLEM),
+    ("no_insurance", "Zonder zorgverzekering", "zorg", "health_insurance", [False]),
+    ("care", "Zorgvraag niet geregeld", "zorg", "status", PROBLEM),
+    ("network", "Sociaal netwerk niet op orde", "sociaal_netwerk", "status", PROBLEM),
 ]
 MOMENTS = [SnapshotMoment.INTAKE, SnapshotMoment.RELEASE, SnapshotMoment.END]
 MOVES = [
@@ -145,13 +140,6 @@ def _later(moment: str, field: str) -> Subquery:
     )
 
 
-def _later_condition(key: str, condition: Q) -> Q:
-    """The indicator's condition on the later moment's annotated values."""
-    if key == "no_insurance":
-        return Q(later_insurance=False)
-    return Q(later_status__in=PROBLEM)
-
-
 def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
     """5. Share of trajectories without ID, housing, income … at intake, release and end."""
     cohort = opened_in_period(scope, filters).filter(programme=Programme.AFTERCARE)
@@ -162,13 +150,15 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
     }
     counts = snapshots.aggregate(
         **{
-            f"{key}__{moment}": Count("pk", filter=condition & Q(domain__code=code, moment=moment))
-            for key, _label, code, condition in INDICATORS
+            f"{key}__{moment}": Count(
+                "pk", filter=Q(**{f"{field}__in": values}, domain__code=code, moment=moment)
+            )
+            for key, _label, code, field, values in INDICATORS
             for moment in MOMENTS
         }
     )
     situation_rows = []
-    for key, label, _code, _condition in INDICATORS:
+    for key, label, *_rest in INDICATORS:
         row = {"indicator": label}
         for moment in MOMENTS:
             n = measured.get(moment, 0)
@@ -196,32 +186,38 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
 
     move_rows = []
     for earlier, later in MOVES:
-        moved = (
+        # One pass: every (domain, earlier values, later values) combination with its count; the
+        # later moment's values are looked up once per snapshot, not once per indicator.
+        pairs = list(
             snapshots.filter(moment=earlier)
             .annotate(
                 later_status=_later(later, "status"),
                 later_insurance=_later(later, "health_insurance"),
             )
             .filter(later_status__isnull=False)
+            .values("domain__code", "status", "health_insurance", "later_status", "later_insurance")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        aggregates = {}
-        for key, _label, code, condition in INDICATORS:
-            after = _later_condition(key, condition)
-            in_domain = Q(domain__code=code)
-            aggregates[f"{key}__both"] = Count("pk", filter=in_domain)
-            aggregates[f"{key}__solved"] = Count("pk", filter=in_domain & condition & ~after)
-            aggregates[f"{key}__new"] = Count("pk", filter=in_domain & ~condition & after)
-            aggregates[f"{key}__stayed"] = Count("pk", filter=in_domain & condition & after)
-        totals = moved.aggregate(**aggregates)
-        for key, label, _code, _condition in INDICATORS:
+        for _key, label, code, field, values in INDICATORS:
+            later_field = {"status": "later_status", "health_insurance": "later_insurance"}[field]
+            totals = {"both": 0, "solved": 0, "stayed": 0, "new": 0}
+            for pair in pairs:
+                if pair["domain__code"] != code:
+                    continue
+                before, after = pair[field] in values, pair[later_field] in values
+                totals["both"] += pair["n"]
+                if before and after:
+                    totals["stayed"] += pair["n"]
+                elif before:
+                    totals["solved"] += pair["n"]
+                elif after:
+                    totals["new"] += pair["n"]
             move_rows.append(
                 {
                     "move": f"{moment_labels[earlier]} → {moment_labels[later]}",
                     "indicator": label,
-                    "both": totals[f"{key}__both"],
-                    "solved": totals[f"{key}__solved"],
-                    "stayed": totals[f"{key}__stayed"],
-                    "new": totals[f"{key}__new"],
+                    **totals,
                 }
             )
     return ReportResult(
