@@ -389,7 +389,8 @@ def main() -> int:
                         sum(r.wall_ms for r in steps.values()),
                     )
                 )
-            series += [*import_series.values(), import_total]
+            if csv_files:  # --import-runs 0 skips the import
+                series += [*import_series.values(), import_total]
             memory = server.peak_rss_mb()
 
         from terugkeer.detention.models import ImportBatch
