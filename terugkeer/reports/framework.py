@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +103,6 @@ class Report:
     definition: str  # what is counted, from which dates, edge cases (Dutch, shown to users)
     compute: Callable[[Scope, ReportFilters, datetime.date], ReportResult]
     filters: tuple[str, ...] = ("municipality", "programme", "coordinator")
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def percent(part: int | None, whole: int | None) -> float | None:
@@ -116,9 +114,7 @@ def percent(part: int | None, whole: int | None) -> float | None:
 def rounded(value: Any, digits: int = 1) -> float | None:
     if value is None:
         return None
-    if isinstance(value, datetime.timedelta):
-        value = value.days
-    return round(float(value if not isinstance(value, Decimal) else float(value)), digits)
+    return round(float(value), digits)
 
 
 def needs_suppression(scope: Scope) -> bool:

@@ -97,7 +97,7 @@ def quarter_figures(*, scope: Scope, today: datetime.date) -> tuple[ReportFilter
         accepted=Count("pk", filter=Q(offer_status=OfferStatus.ACCEPTED)),
     )
     released = releases(scope, filters).count()
-    open_now = trajectories(scope, ReportFilters(start=start, end=end)).open().count()
+    open_now = trajectories(scope, filters).open().count()
     figures = [
         KeyFigure("Meldingen begin detentie", _shown(notified, suppress)),
         KeyFigure("Nieuwe trajecten", _shown(cohort["opened"], suppress)),
