@@ -13,18 +13,18 @@ from terugkeer.cases.plan_demo import seed_plan_templates
 from terugkeer.cases.services import trajectory_record_first_contact
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.roles import Role
+from terugkeer.core.validators import bsn_check_digit
 from terugkeer.detention.choices import LegalTitle, NotificationKind, NotificationSource
 from terugkeer.detention.institutions import INSTITUTIONS
 
 NOTIFICATIONS_PER_ORGANISATION = 200
 REPEAT_SHARE = 0.2
-WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def _bsn(rng: random.Random, used: set[str]) -> str:
     while True:
         digits = [rng.randint(0, 9) for _ in range(8)]
-        check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
+        check = bsn_check_digit(digits)
         bsn = "".join(map(str, digits)) + str(check)
         if check <= 9 and any(digits) and bsn not in used:
             used.add(bsn)

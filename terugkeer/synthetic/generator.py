@@ -60,6 +60,7 @@ from terugkeer.clients.choices import Household
 from terugkeer.clients.models import Client
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.roles import Role
+from terugkeer.core.validators import bsn_check_digit
 from terugkeer.detention.choices import (
     LegalTitle,
     NotificationKind,
@@ -102,7 +103,6 @@ SCALES = {
 }
 
 PERSONS_PER_CHUNK = 2_000
-_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 _PREFIXES = ("van der", "van den", "van de", "van", "de", "den", "der", "ter", "te", "le", "in 't")
 _DETENTION_DAYS = (3, 7, 14, 30, 45, 60, 90, 120, 180, 270, 365, 540)
 _DETENTION_WEIGHTS = (6, 8, 10, 12, 8, 10, 12, 8, 10, 6, 6, 4)
@@ -189,7 +189,7 @@ def make_bsn(rng: random.Random, used: set[str]) -> str:
     """A random nine-digit number passing the elfproef, not yet in ``used``."""
     while True:
         digits = [rng.randint(0, 9) for _ in range(8)]
-        check = sum(d * w for d, w in zip(digits, _BSN_WEIGHTS, strict=True)) % 11
+        check = bsn_check_digit(digits)
         bsn = "".join(map(str, digits)) + str(check)
         if check <= 9 and digits[0] != 0 and bsn not in used:
             used.add(bsn)

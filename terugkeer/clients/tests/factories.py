@@ -5,13 +5,7 @@ import factory
 from terugkeer.accounts.tests.factories import OrganisationFactory
 from terugkeer.clients.choices import Household, Sex
 from terugkeer.clients.models import Client
-
-_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
-
-
-def bsn_check_digit(first_eight: str) -> int:
-    """The ninth digit that makes ``first_eight`` pass the elfproef; 10 means none does."""
-    return sum(int(d) * w for d, w in zip(first_eight, _WEIGHTS, strict=True)) % 11
+from terugkeer.core.validators import bsn_check_digit
 
 
 def make_bsn(first_eight: str) -> str:
