@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count
 
-from terugkeer.cases.choices import OfferStatus
 from terugkeer.core.access import Scope
 from terugkeer.reports.framework import (
     SMALL_CELL,
@@ -22,6 +21,7 @@ from terugkeer.reports.selectors.base import (
     releases,
     trajectories,
 )
+from terugkeer.reports.selectors.intake import timeliness_and_offer_aggregates
 
 # Westland's evaluation after eight months (seed 002, §4.4), each with the reports that answer it.
 EVALUATION_QUESTIONS = [
@@ -82,19 +82,7 @@ def quarter_figures(*, scope: Scope, today: datetime.date) -> tuple[ReportFilter
     suppress = needs_suppression(scope)
     notified = begin_notifications(scope, filters).count()
     cohort = opened_in_period(scope, filters).aggregate(
-        opened=Count("pk"),
-        contacted=Count("pk", filter=Q(first_contact_on__isnull=False)),
-        in_time=Count(
-            "pk",
-            filter=Q(first_contact_on__isnull=False, first_contact_on__lte=F("first_contact_due")),
-        ),
-        offered=Count(
-            "pk",
-            filter=Q(
-                offer_status__in=[OfferStatus.MADE, OfferStatus.ACCEPTED, OfferStatus.DECLINED]
-            ),
-        ),
-        accepted=Count("pk", filter=Q(offer_status=OfferStatus.ACCEPTED)),
+        opened=Count("pk"), **timeliness_and_offer_aggregates()
     )
     released = releases(scope, filters).count()
     open_now = trajectories(scope, filters).open().count()

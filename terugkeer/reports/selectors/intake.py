@@ -151,11 +151,10 @@ def reached_condition() -> Exists:
     )
 
 
-def _reach_aggregates() -> dict[str, Count]:
+def timeliness_and_offer_aggregates() -> dict[str, Count]:
+    """First contacts (and those in time), offers made and accepted: report 3 and the dashboard."""
     offered = [OfferStatus.MADE, OfferStatus.ACCEPTED, OfferStatus.DECLINED]
     return {
-        "registered": Count("pk"),
-        "reached": Count("pk", filter=Q(is_reached=True)),
         "contacted": Count("pk", filter=Q(first_contact_on__isnull=False)),
         "in_time": Count(
             "pk",
@@ -178,7 +177,11 @@ def _reach_row(row: dict) -> dict:
 def reach_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
     """3. Reach, timeliness of the first contact and participation, per municipality."""
     queryset = opened_in_period(scope, filters).annotate(is_reached=reached_condition())
-    aggregates = _reach_aggregates()
+    aggregates = {
+        "registered": Count("pk"),
+        "reached": Count("pk", filter=Q(is_reached=True)),
+        **timeliness_and_offer_aggregates(),
+    }
     rows = [
         _reach_row({**row, "municipality": row["municipality__name"] or "Onbekend"})
         for row in queryset.values("municipality__name")
