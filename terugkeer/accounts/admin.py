@@ -7,8 +7,17 @@ from terugkeer.accounts.models import Membership, Municipality, Organisation, Us
 from terugkeer.core.admin_site import (
     OrganisationScopedAdmin,
     ReferenceDataAdmin,
+    TenantChoicesMixin,
     admin_site,
 )
+
+# A user's account fields are global: they hold in every organisation the user belongs to.
+GLOBAL_ACCOUNT_FIELDS = ["email", "full_name", "phone", "is_active"]
+
+
+def belongs_elsewhere(user: User, organisation) -> bool:
+    """Whether ``user`` is also a member of an organisation other than ``organisation``."""
+    return user.memberships.exclude(organisation=organisation).exists()
 
 
 @admin.register(Municipality, site=admin_site)
@@ -34,7 +43,7 @@ class OrganisationAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
         return request.user.is_superuser
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TenantChoicesMixin, admin.TabularInline):
     model = Membership
     extra = 1
     fields = ["organisation", "role", "is_active"]
@@ -92,6 +101,17 @@ class UserAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else self.fieldsets
 
+    def get_readonly_fields(self, request, obj=None):
+        # A functional admin may not change (or lock out) an account another organisation
+        # relies on too; only the memberships of the own organisation are theirs to manage.
+        if (
+            obj is not None
+            and not request.user.is_superuser
+            and belongs_elsewhere(obj, request.scope.organisation)
+        ):
+            return GLOBAL_ACCOUNT_FIELDS
+        return super().get_readonly_fields(request, obj)
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = self.add_form
@@ -115,10 +135,15 @@ class MembershipAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["user__full_name", "user__email"]
     autocomplete_fields = ["user"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisation" and not request.user.is_superuser:
-            kwargs["queryset"] = Organisation.objects.filter(pk=request.scope.organisation.pk)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def has_add_permission(self, request) -> bool:
+        # A functional admin adds people by creating their account (Gebruikers > toevoegen),
+        # never by attaching an existing account of another organisation by its id.
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            return ["user", "organisation"]
+        return super().get_readonly_fields(request, obj)
 
 
 admin_site.site_url = "/"

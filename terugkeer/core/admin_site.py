@@ -45,7 +45,49 @@ class TerugkeerAdminSite(admin.AdminSite):
         return redirect(f"{reverse('accounts:login')}?next={request.GET.get('next', '/beheer/')}")
 
 
-class OrganisationScopedAdmin(admin.ModelAdmin):
+def restrict_choices_to_tenant(queryset, request):
+    """Limit the choices of a foreign-key or many-to-many field to the admin's organisation.
+
+    Widgets filter what they offer, but a form field accepts any id of its queryset, so the
+    queryset itself must hold only the organisation's own rows: the organisation itself, its
+    members and rows it owns. National reference data (municipalities, PIs, domains) stays
+    selectable. Platform superusers are not restricted.
+    """
+    if request.user.is_superuser:
+        return queryset
+    scope = getattr(request, "scope", None)
+    if scope is None:
+        return queryset.none()
+    model = queryset.model
+    from django.contrib.auth import get_user_model
+
+    if model._meta.label_lower == "accounts.organisation":
+        return queryset.filter(pk=scope.organisation.pk)
+    if model is get_user_model():
+        return queryset.filter(memberships__organisation=scope.organisation).distinct()
+    field_names = {f.name for f in model._meta.get_fields()}
+    if "organisation" in field_names:
+        return queryset.filter(organisation=scope.organisation)
+    return queryset
+
+
+class TenantChoicesMixin:
+    """Every foreign-key and many-to-many field of an admin form offers only the tenant's rows."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield, "queryset"):
+            formfield.queryset = restrict_choices_to_tenant(formfield.queryset, request)
+        return formfield
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield, "queryset"):
+            formfield.queryset = restrict_choices_to_tenant(formfield.queryset, request)
+        return formfield
+
+
+class OrganisationScopedAdmin(TenantChoicesMixin, admin.ModelAdmin):
     """A ModelAdmin that shows and edits only rows of the active organisation.
 
     Superusers see everything; a functional admin sees ``organisation_lookup`` = own organisation.
@@ -99,31 +141,23 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
 
 
 class ReferenceDataAdmin(SimpleHistoryAdmin):
-    """National reference data shared by all organisations.
+    """National reference data shared by all organisations (PIs, municipalities).
 
-    Readable by functional admins; editable by platform superusers, and by functional admins too
-    when ``functional_admin_may_edit`` is set (e.g. the list of penitentiary institutions).
-    Nobody but a superuser deletes reference data, which other rows point to.
+    For platform administrators only: a tenant's functional admin neither changes what every
+    organisation relies on nor reads its history, which names other tenants' admins.
     """
 
-    functional_admin_may_edit = False
-
     def has_module_permission(self, request) -> bool:
-        return request.user.is_superuser or is_functional_admin(request)
+        return request.user.is_superuser
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-    def _may_edit(self, request) -> bool:
-        return request.user.is_superuser or (
-            self.functional_admin_may_edit and is_functional_admin(request)
-        )
+        return request.user.is_superuser
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return self._may_edit(request)
+        return request.user.is_superuser
 
     def has_add_permission(self, request) -> bool:
-        return self._may_edit(request)
+        return request.user.is_superuser
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser

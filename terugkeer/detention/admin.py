@@ -6,7 +6,6 @@ from terugkeer.detention.models import PenitentiaryInstitution
 
 @admin.register(PenitentiaryInstitution, site=admin_site)
 class PenitentiaryInstitutionAdmin(ReferenceDataAdmin):
-    functional_admin_may_edit = True
     list_display = ["name", "place", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "place"]

@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.urls import reverse
+from django.utils import timezone
 
 from terugkeer.accounts.tests.factories import MembershipFactory, MunicipalityFactory
 from terugkeer.cases.eligibility import flags_for
@@ -46,7 +48,10 @@ def test_not_registered_in_the_municipality():
 
 @pytest.mark.django_db
 def test_flags_are_shown_on_the_worklist_without_blocking(verified_client):
-    trajectory = TrajectoryFactory(client__birth_date=D(2010, 1, 1))
+    # Sixteen on the suite's date, whichever date that is.
+    trajectory = TrajectoryFactory(
+        client__birth_date=timezone.localdate() - relativedelta(years=16)
+    )
     # Notified for a municipality where the client is not registered.
     trajectory.client.municipality = MunicipalityFactory()
     trajectory.client.save()

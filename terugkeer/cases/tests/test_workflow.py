@@ -68,8 +68,10 @@ def test_the_table_is_the_designed_workflow():
 
 def _attempt(trajectory, target, user):
     if target == S.AFTERCARE:
+        # Released three weeks into the detention the factory gave the trajectory.
+        release_date = trajectory.detention.start_date + datetime.timedelta(days=21)
         return trajectory_register_release(
-            trajectory=trajectory, release_date=D(2026, 11, 20), user=user
+            trajectory=trajectory, release_date=release_date, user=user
         )
     if target == S.CLOSED:
         return trajectory_close(trajectory=trajectory, reason=ClosingReason.GOALS_MET, user=user)
@@ -152,7 +154,8 @@ def test_stale_version_is_refused():
 
 
 def test_release_starts_aftercare_for_the_organisations_period():
-    trajectory = TrajectoryFactory(status=S.PLAN)
+    # The dates are the test's own, so the detention must start before them on any suite date.
+    trajectory = TrajectoryFactory(status=S.PLAN, detention__start_date=D(2026, 9, 1))
     trajectory.organisation.aftercare_months = 4
     trajectory.organisation.save()
     released = trajectory_register_release(
@@ -207,7 +210,9 @@ def test_a_contact_in_the_future_is_refused():
 def test_a_partner_meeting_is_not_a_first_contact():
     user = MembershipFactory().user
     trajectory = TrajectoryFactory()
-    contact_register(trajectory=trajectory, kind="ketenpartner", date=D(2026, 11, 20), user=user)
+    contact_register(
+        trajectory=trajectory, kind="ketenpartner", date=trajectory.opened_on, user=user
+    )
     trajectory.refresh_from_db()
     assert (trajectory.status, trajectory.first_contact_on) == (S.REGISTERED, None)
 
@@ -221,7 +226,8 @@ def test_basisvoorwaarden_are_captured_at_intake_release_and_end():
     )
     trajectory_transition(trajectory=trajectory, to_status=S.PLAN, user=None)
     domain_assessment_set(trajectory=trajectory, domain=housing, status="in_behandeling")
-    trajectory_register_release(trajectory=trajectory, release_date=D(2026, 11, 1), user=None)
+    release_date = trajectory.detention.start_date + datetime.timedelta(days=14)
+    trajectory_register_release(trajectory=trajectory, release_date=release_date, user=None)
     domain_assessment_set(trajectory=trajectory, domain=housing, status="geregeld")
     trajectory_close(trajectory=trajectory, reason=ClosingReason.GOALS_MET, user=None)
 
@@ -275,7 +281,7 @@ ACTIONS = st.lists(
 @given(programme=st.sampled_from(list(Programme)), actions=ACTIONS)
 def test_random_sequences_keep_the_invariants(programme, actions):
     user = MembershipFactory().user
-    trajectory = TrajectoryFactory(programme=programme, opened_on=D(2026, 10, 1))
+    trajectory = TrajectoryFactory(programme=programme)
     start = trajectory.detention.start_date
     successes = 0
     for kind, value in actions:
@@ -290,7 +296,12 @@ def test_random_sequences_keep_the_invariants(programme, actions):
                     trajectory=trajectory, release_date=start + relativedelta(days=value), user=user
                 )
             else:
-                contact_register(trajectory=trajectory, kind=value, date=D(2026, 10, 2), user=user)
+                contact_register(
+                    trajectory=trajectory,
+                    kind=value,
+                    date=trajectory.opened_on + datetime.timedelta(days=1),
+                    user=user,
+                )
         except TransitionRefused:
             pass
         after = Trajectory.objects.get(pk=trajectory.pk).status

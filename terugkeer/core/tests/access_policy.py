@@ -93,20 +93,21 @@ ADMIN_MODEL_ACTIONS: dict[str, dict[str, tuple[str, str | None]]] = {
     },
     "accounts_membership": {
         "changelist": (OK, None),
-        "add": (OK, None),
+        "add": (FORBIDDEN, None),  # people join through a new account, never by another's id
         "change": (OK, NOT_FOUND),
         "delete": (FORBIDDEN, FORBIDDEN),
         "history": (OK, NOT_FOUND),
         "simple_history": (OK, NOT_FOUND),
     },
-    # National reference data: readable, not editable, by the functional admin.
+    # National reference data: for platform administrators only (its history names other
+    # tenants' admins).
     "accounts_municipality": {
-        "changelist": (OK, None),
+        "changelist": (FORBIDDEN, None),
         "add": (FORBIDDEN, None),
-        "change": (OK, None),
+        "change": (FORBIDDEN, None),
         "delete": (FORBIDDEN, None),
-        "history": (OK, None),
-        "simple_history": (OK, None),
+        "history": (FORBIDDEN, None),
+        "simple_history": (FORBIDDEN, None),
     },
 }
 

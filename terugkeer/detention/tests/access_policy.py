@@ -1,22 +1,13 @@
 """Access policy of the detention admin (reference data: penitentiary institutions)."""
 
-from terugkeer.core.roles import Role
-from terugkeer.core.tests.access_policy import FORBIDDEN, LOGIN, OK, Rule, everyone
+from terugkeer.core.tests.access_policy import FORBIDDEN, LOGIN, Rule, everyone
 
-_ACTIONS = {
-    "changelist": OK,
-    "add": OK,  # functional admins maintain the list of institutions
-    "change": OK,
-    "delete": FORBIDDEN,  # detentions point to institutions: only platform superusers delete
-    "history": OK,
-    "simple_history": OK,
-}
+# National reference data is for platform administrators only: every tenant role gets 403.
+_ACTIONS = ["changelist", "add", "change", "delete", "history", "simple_history"]
 
 POLICY = {
-    f"admin:detention_penitentiaryinstitution_{action}": Rule(
-        LOGIN, everyone(FORBIDDEN) | {Role.FUNCTIONAL_ADMIN: outcome}
-    )
-    for action, outcome in _ACTIONS.items()
+    f"admin:detention_penitentiaryinstitution_{action}": Rule(LOGIN, everyone(FORBIDDEN))
+    for action in _ACTIONS
 }
 
 
