@@ -8,5 +8,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Metingen en vragenlijsten")
 
     def ready(self) -> None:
+        from terugkeer.assessments import access
+
+        access.register()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.assessments import signal_providers  # noqa: F401

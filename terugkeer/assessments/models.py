@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from terugkeer.assessments.choices import InstrumentKind, ItemKind, MeasurementKind, ResponseMode
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import TimeStampedModel, VersionedModel
-from terugkeer.core.roles import CASEWORK_ROLES
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -193,9 +192,7 @@ class AssessmentSettings(VersionedModel):
 
 
 class CaseworkQuerySet(ScopedQuerySet):
-    def for_role(self, scope: Scope) -> "CaseworkQuerySet":
-        # Coordinators and team chairs; mentors and every other role see no scores (deny).
-        return self if scope.role in CASEWORK_ROLES else self.none()
+    """Scores and answers of a trajectory; the access rule lives in ``assessments/access.py``."""
 
 
 class Measurement(VersionedModel):

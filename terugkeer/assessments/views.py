@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from terugkeer.assessments.choices import MeasurementKind
 from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
 from terugkeer.cases.selectors import casework_users
 from terugkeer.core.access_log import record_access
+from terugkeer.core.downloads import pdf_response
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
@@ -224,22 +223,18 @@ class QuestionnairePdfView(ScopedViewMixin, View):
     allowed_roles = CASEWORK_ROLES
 
     def get(self, request, *args, **kwargs):
-        from weasyprint import HTML
-
         instrument = selectors.questionnaire_instrument(kwargs["instrument_code"])
-        html = render_to_string(
+        return pdf_response(
+            request,
             "assessments/questionnaire_print.html",
             {
                 "instrument": instrument,
                 "sections": instrument.sections.prefetch_related("items"),
                 "grades": range(1, 11),
             },
-            request=request,
+            filename=f"{instrument.code}.pdf",
+            inline=True,
         )
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{instrument.code}.pdf"'
-        return response
 
 
 class SatisfactionView(ScopedViewMixin, TemplateView):

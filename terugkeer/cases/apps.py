@@ -8,5 +8,8 @@ class CasesConfig(AppConfig):
     verbose_name = _("Trajecten")
 
     def ready(self) -> None:
+        from terugkeer.cases import access
+
+        access.register()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.cases import signal_providers  # noqa: F401

@@ -1,7 +1,6 @@
 """Intake views: register a melding by hand, import a file (upload → preview → confirm), review."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from terugkeer.cases.intake_forms import (
 )
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
+from terugkeer.core.downloads import file_response
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
@@ -187,12 +187,12 @@ class ImportRejectedView(BatchMixin, View):
         extra = {
             r.row.line: [r.classification.reason] for r in preview.error_rows if not r.row.errors
         }
-        response = HttpResponse(
-            rejected_rows_csv(rows, extra), content_type="text/csv; charset=utf-8"
-        )
         stem = batch.filename.rsplit(".", 1)[0]
-        response["Content-Disposition"] = f'attachment; filename="{stem}-afgewezen.csv"'
-        return response
+        return file_response(
+            rejected_rows_csv(rows, extra),
+            content_type="text/csv; charset=utf-8",
+            filename=f"{stem}-afgewezen.csv",
+        )
 
 
 class ReviewListView(IntakeViewMixin, ListView):

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +22,7 @@ from terugkeer.cases.plan_forms import ActionForm, GoalForm, TemplateApplyForm, 
 from terugkeer.cases.services import domains_of
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
+from terugkeer.core.downloads import pdf_response
 from terugkeer.core.locking import StaleObjectError
 
 
@@ -108,23 +107,16 @@ class PlanPdfView(PlanTabMixin, View):
     purpose = gettext_lazy("plan afdrukken")
 
     def get(self, request, *args, **kwargs):
-        from weasyprint import HTML
-
         trajectory = self.get_trajectory()
         record_access(request, trajectory, purpose=str(self.purpose))
         today = timezone.localdate()
         sections = [s for s in plan_sections(trajectory, today=today) if not s.is_empty]
-        html = render_to_string(
+        return pdf_response(
+            request,
             "cases/plan/print.html",
             {"trajectory": trajectory, "sections": sections, "today": today},
-            request=request,
+            filename=f"plan-van-aanpak-{trajectory.pk}.pdf",
         )
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="plan-van-aanpak-{trajectory.pk}.pdf"'
-        )
-        return response
 
 
 class _PlanFormView(PlanTabMixin, FormView):

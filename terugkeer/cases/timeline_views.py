@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django.apps import apps
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -18,6 +16,7 @@ from terugkeer.cases.services import domains_of
 from terugkeer.cases.timeline import client_journey, journey_lanes
 from terugkeer.cases.timeline_chart import journey_summary, journey_svg
 from terugkeer.core.access_log import record_access
+from terugkeer.core.downloads import pdf_response
 
 
 def journey_context(*, scope, trajectory, chart_id: str = "klantreis") -> dict:
@@ -91,8 +90,6 @@ class DossierPdfView(DossierTabMixin, View):
     purpose = gettext_lazy("dossier afdrukken")
 
     def get(self, request, *args, **kwargs):
-        from weasyprint import HTML
-
         trajectory = self.get_trajectory()
         record_access(request, trajectory, purpose=str(self.purpose))
         scope = request.scope
@@ -114,8 +111,6 @@ class DossierPdfView(DossierTabMixin, View):
             **journey_context(scope=scope, trajectory=trajectory, chart_id="klantreis-pdf"),
             **_zrm_context(scope, trajectory),
         }
-        html = render_to_string("cases/dossier/pdf.html", context, request=request)
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="dossier-{trajectory.pk}.pdf"'
-        return response
+        return pdf_response(
+            request, "cases/dossier/pdf.html", context, filename=f"dossier-{trajectory.pk}.pdf"
+        )

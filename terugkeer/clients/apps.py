@@ -6,3 +6,8 @@ class ClientsConfig(AppConfig):
     name = "terugkeer.clients"
     label = "clients"
     verbose_name = _("Cliënten")
+
+    def ready(self) -> None:
+        from terugkeer.clients import access
+
+        access.register()

@@ -6,29 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from terugkeer.clients.choices import Household, Sex
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import VersionedModel
-from terugkeer.core.roles import Role
 from terugkeer.core.validators import validate_bsn, validate_postcode
 
 
 class ClientQuerySet(ScopedQuerySet):
-    def for_role(self, scope: Scope) -> "ClientQuerySet":
-        # Coordinators and team chairs see the organisation's clients; mentors get their matched
-        # participants with the mentoring issue; every other role sees none (deny by default).
-        if scope.role == Role.TEAM_CHAIR:
-            return self
-        if scope.role == Role.COORDINATOR:
-            # A client whose trajectory is afgeschermd is only for that trajectory's workers.
-            trajectory_model = self.model._meta.get_field("trajectories").related_model
-            shielded = (
-                trajectory_model.objects.filter(organisation=scope.organisation, shielded=True)
-                .exclude(coordinator=scope.user)
-                .exclude(substitute=scope.user)
-                .values("client_id")
-            )
-            return self.exclude(pk__in=shielded)
-        return self.none()
+    """Clients of the organisation; who sees which is the rule in ``clients/access.py``."""
 
 
 class Client(VersionedModel):

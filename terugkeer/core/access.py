@@ -6,9 +6,13 @@ sees nothing. Objects outside the scope answer 404, never 403, so their existenc
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -19,6 +23,15 @@ if TYPE_CHECKING:
     from terugkeer.accounts.models import Membership, Organisation, User
 
 M = TypeVar("M", bound=models.Model)
+
+
+class Action(StrEnum):
+    """What the scope wants to do with a row; rules may answer differently per action."""
+
+    VIEW = "view"
+    CHANGE = "change"
+    APPROVE = "approve"
+    EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,11 @@ class Scope:
     def has_role(self, *roles: Role) -> bool:
         return self.role in roles
 
+    def can(self, action: str, obj: models.Model) -> bool:
+        """Whether this scope may perform ``action`` on ``obj`` (the same policy as querysets)."""
+        queryset = type(obj)._default_manager.filter(pk=obj.pk)
+        return queryset.visible_to(self, action=action).exists()
+
 
 def scope_for(user: Any, membership: Membership | None) -> Scope | None:
     """Build the scope of a verified user acting through ``membership``; None means 'nothing'."""
@@ -42,23 +60,107 @@ def scope_for(user: Any, membership: Membership | None) -> Scope | None:
     return Scope(user=user, organisation=membership.organisation, role=Role(membership.role))
 
 
-class ScopedQuerySet(models.QuerySet):
-    """Base queryset for organisation-owned data.
+# A rule narrows an organisation's rows to what ``scope`` may do with ``action``.
+QueryRule = Callable[[models.QuerySet, Scope, str], models.QuerySet]
 
-    Subclasses name the path to the owning organisation (``organisation_field``) and widen
-    ``for_role`` per role; the default answer for any role is the empty set.
+
+class AccessPolicy:
+    """The one access policy (DESIGN.md section 5): every model of personal data registers here.
+
+    The app that owns a model *grants* access with one rule; any app may *restrict* a model
+    further (cases hides the clients of shielded trajectories), but no app can widen another's
+    rule: restrictions only ever filter what the grant let through. A model without a grant
+    is invisible to everyone (deny by default). Apps register from ``AppConfig.ready()``.
+    """
+
+    def __init__(self) -> None:
+        self._grants: dict[str, QueryRule] = {}
+        self._restrictions: dict[str, list[QueryRule]] = defaultdict(list)
+
+    def grant(self, model_label: str, rule: QueryRule) -> None:
+        label = model_label.lower()
+        if label in self._grants:
+            raise ImproperlyConfigured(f"{model_label} already has its access rule")
+        self._grants[label] = rule
+
+    def restrict(self, model_label: str, rule: QueryRule) -> None:
+        self._restrictions[model_label.lower()].append(rule)
+
+    def is_registered(self, model: type[models.Model]) -> bool:
+        return model._meta.label_lower in self._grants
+
+    def apply(self, queryset: models.QuerySet, scope: Scope, action: str) -> models.QuerySet:
+        label = queryset.model._meta.label_lower
+        grant = self._grants.get(label)
+        if grant is None:
+            return queryset.none()
+        queryset = grant(queryset, scope, action)
+        for restriction in self._restrictions.get(label, ()):
+            # AND-ed with what the grant let through, so a restriction can never widen it.
+            queryset = queryset & restriction(queryset, scope, action)
+        return queryset
+
+
+policy = AccessPolicy()
+
+
+def for_roles(*roles: Role, actions: Iterable[str] | None = None) -> QueryRule:
+    """Rule: the organisation's rows for ``roles`` (and only ``actions``, if given)."""
+    allowed_roles = frozenset(roles)
+    allowed_actions = None if actions is None else frozenset(actions)
+
+    def rule(queryset, scope, action):
+        if scope.role not in allowed_roles:
+            return queryset.none()
+        if allowed_actions is not None and action not in allowed_actions:
+            return queryset.none()
+        return queryset
+
+    return rule
+
+
+def through(field: str, *, allow_null: bool = False) -> QueryRule:
+    """Rule: a row is visible exactly when the row its ``field`` points to is, for the action.
+
+    ``allow_null`` keeps rows that point nowhere yet (an unmatched notification has no client).
+    """
+
+    def rule(queryset, scope, action):
+        related = queryset.model._meta.get_field(field).related_model
+        visible = related._default_manager.all().visible_to(scope, action=action)
+        condition = models.Q(**{f"{field}__in": visible.values("pk")})
+        if allow_null:
+            condition |= models.Q(**{f"{field}__isnull": True})
+        return queryset.filter(condition)
+
+    return rule
+
+
+def all_of(*rules: QueryRule) -> QueryRule:
+    """Rule: what every one of ``rules`` lets through."""
+
+    def rule(queryset, scope, action):
+        for each in rules:
+            queryset = each(queryset, scope, action)
+        return queryset
+
+    return rule
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base queryset for organisation-owned data: ``visible_to(scope, action=...)``.
+
+    Subclasses name the path to the owning organisation (``organisation_field``); what a role
+    may do with the organisation's rows is the rule registered with ``policy``.
     """
 
     organisation_field = "organisation"
 
-    def visible_to(self, scope: Scope | None) -> ScopedQuerySet:
+    def visible_to(self, scope: Scope | None, action: str = Action.VIEW) -> ScopedQuerySet:
         if scope is None:
             return self.none()
         owned = self.filter(**{self.organisation_field: scope.organisation})
-        return owned.for_role(scope)
-
-    def for_role(self, scope: Scope) -> ScopedQuerySet:
-        return self.none()
+        return policy.apply(owned, scope, str(action))
 
 
 def get_visible_or_404(queryset: models.QuerySet[M], **lookup: Any) -> M:

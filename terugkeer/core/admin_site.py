@@ -87,7 +87,29 @@ class TenantChoicesMixin:
         return formfield
 
 
-class OrganisationScopedAdmin(TenantChoicesMixin, admin.ModelAdmin):
+class VersionBumpMixin:
+    """An admin save of a versioned row raises its version, like every other write path.
+
+    Without it a form opened before the admin edit (the organisation settings, say) would
+    overwrite the admin's change without a conflict message. The row is locked while the
+    current version is read (the admin's change view already runs in a transaction).
+    """
+
+    def save_model(self, request, obj, form, change):
+        from terugkeer.core.models import VersionedModel
+
+        if change and isinstance(obj, VersionedModel):
+            current = (
+                type(obj)
+                ._default_manager.select_for_update()
+                .values_list("version", flat=True)
+                .get(pk=obj.pk)
+            )
+            obj.version = current + 1
+        super().save_model(request, obj, form, change)
+
+
+class OrganisationScopedAdmin(VersionBumpMixin, TenantChoicesMixin, admin.ModelAdmin):
     """A ModelAdmin that shows and edits only rows of the active organisation.
 
     Superusers see everything; a functional admin sees ``organisation_lookup`` = own organisation.
@@ -140,7 +162,7 @@ class OrganisationScopedAdmin(TenantChoicesMixin, admin.ModelAdmin):
         return request.user.is_superuser
 
 
-class ReferenceDataAdmin(SimpleHistoryAdmin):
+class ReferenceDataAdmin(VersionBumpMixin, SimpleHistoryAdmin):
     """National reference data shared by all organisations (PIs, municipalities).
 
     For platform administrators only: a tenant's functional admin neither changes what every

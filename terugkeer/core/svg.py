@@ -2,6 +2,12 @@
 
 import xml.etree.ElementTree as ET
 
+import matplotlib
+
+# Text in charts is data (an organisation, a client's PI), never markup: a name with '$' would
+# otherwise be parsed as mathtext and fail the whole page or PDF (issue 11).
+matplotlib.rcParams["text.parse_math"] = False
+
 
 def style_to_presentation_attributes(element: ET.Element) -> None:
     """Rewrite ``style="a: b; ..."`` into SVG presentation attributes (a strict CSP blocks it)."""

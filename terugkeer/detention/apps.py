@@ -6,3 +6,8 @@ class DetentionConfig(AppConfig):
     name = "terugkeer.detention"
     label = "detention"
     verbose_name = _("Detentie")
+
+    def ready(self) -> None:
+        from terugkeer.detention import access
+
+        access.register()

@@ -5,9 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import TimeStampedModel, VersionedModel
-from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.detention.choices import (
     ImportStatus,
     LegalTitle,
@@ -35,10 +34,7 @@ class PenitentiaryInstitution(models.Model):
 
 
 class CaseworkQuerySet(ScopedQuerySet):
-    """Detention and notification data: coordinators and team chairs only (no mentors)."""
-
-    def for_role(self, scope: Scope):
-        return self if scope.role in CASEWORK_ROLES else self.none()
+    """Detention and notification data; the access rules live in ``detention/access.py``."""
 
 
 class Detention(VersionedModel):

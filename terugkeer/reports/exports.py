@@ -7,11 +7,11 @@ import io
 import re
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from terugkeer.core.downloads import render_pdf
 from terugkeer.reports.framework import (
     SUPPRESSED,
     Column,
@@ -134,14 +134,11 @@ def report_csv(rendered: RenderedReport) -> bytes:
 
 def reports_pdf(rendered: list[RenderedReport], *, title: str, request, intro=None) -> bytes:
     """One PDF with each report's definition, chart and tables (WeasyPrint)."""
-    from weasyprint import HTML
-
-    html = render_to_string(
+    return render_pdf(
+        request,
         "reports/print.html",
         {"reports": [_printable(r) for r in rendered], "title": title, "intro": intro},
-        request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
 
 
 def display_tables(rendered: RenderedReport, *, all_rows: bool) -> list[dict]:

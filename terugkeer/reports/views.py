@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
+from terugkeer.core.downloads import file_response
 from terugkeer.core.roles import REPORT_ROLES
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.reports.exports import (
@@ -78,9 +79,7 @@ class ReportDetailView(ReportMixin, TemplateView):
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(content, content_type=content_type, filename=filename)
 
 
 class ReportExportView(ReportMixin, View):

@@ -215,3 +215,30 @@ def test_no_admin_form_offers_another_organisations_rows(tenants):
                 )
     # The membership inline (organisation), default coordinator (coordinator), ...
     assert checked >= 2
+
+
+def test_an_admin_edit_raises_the_version_so_a_stale_settings_form_is_refused(
+    verified_client, tenants
+):
+    # Issue 11: the admin did not raise the version, so the settings form overwrote its edit.
+    organisation = tenants["b"]
+    client = verified_client(tenants["attacker"], organisation)
+    opened_version = organisation.version
+
+    admin_edit = client.post(
+        reverse("admin:accounts_organisation_change", args=[organisation.pk]),
+        {"name": "Organisatie B (beheer)", "aftercare_months": "6"},
+    )
+    stale = client.post(
+        reverse("accounts:organisation_settings"),
+        {"name": "Organisatie B (oud)", "aftercare_months": "3", "version": opened_version},
+    )
+
+    assert admin_edit.status_code == 302, admin_edit.content.decode()[:1500]
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in stale.content.decode()
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.aftercare_months, organisation.version) == (
+        "Organisatie B (beheer)",
+        6,
+        opened_version + 1,
+    )

@@ -32,7 +32,12 @@ def test_login_with_two_factor_lands_on_an_accessible_home_page(page):
 
     page.get_by_role("heading", name="Welkom", exact=False).wait_for()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
-    assert page.get_by_test_id("active-organisation").inner_text().endswith("Lokale Kamer Demo")
+    assert (
+        page.get_by_test_id("active-organisation")
+        .inner_text()
+        .strip()
+        .endswith("Lokale Kamer Demo")
+    )
     assert serious_accessibility_violations(page) == []
     screenshot(page, "02-home-coordinator")
 

@@ -56,9 +56,14 @@ def extend_world(world) -> None:
     own, other = world["own"], world["other"]
     trajectories = [TrajectoryFactory(client=ClientFactory(organisation=o)) for o in (own, other)]
     measurements = [MeasurementFactory(trajectory=t) for t in trajectories]
-    world["params"]["trajectory_pk"] = tuple(t.pk for t in trajectories)
-    world["params"]["measurement_pk"] = tuple(m.pk for m in measurements)
-    world["params"]["instrument_code"] = ("c-toets", "c-toets")
+    # Namespaced: the assessments URLs get these trajectories, other apps keep their own.
+    world["params"]["assessments:trajectory_pk"] = tuple(t.pk for t in trajectories)
+    world["params"]["assessments:measurement_pk"] = tuple(m.pk for m in measurements)
+    world["params"]["assessments:instrument_code"] = ("c-toets", "c-toets")
+    from terugkeer.cases.tests.access_policy_shielded import shielded_trajectory
+
+    shielded = MeasurementFactory(trajectory=shielded_trajectory(world))
+    world["shielded"]["measurement_pk"] = shielded.pk
     world["objects"]["assessments_assessmentsettings"] = tuple(
         AssessmentSettings.objects.create(organisation=o) for o in (own, other)
     )

@@ -6,19 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from terugkeer.cases.choices import ContactKind, SnapshotMoment, TriageStatus
-from terugkeer.cases.models.trajectory import Domain, Trajectory, TrajectoryQuerySet
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.cases.models.trajectory import Domain, Trajectory
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import TimeStampedModel, VersionedModel
 
 
 class TrajectoryChildQuerySet(ScopedQuerySet):
-    """Rows owned by a trajectory: visible exactly when their trajectory is."""
+    """Rows owned by a trajectory: visible exactly when it is (rule in ``cases/access.py``)."""
 
     organisation_field = "trajectory__organisation"
-
-    def for_role(self, scope: Scope):
-        visible = TrajectoryQuerySet(model=Trajectory).filter(organisation=scope.organisation)
-        return self.filter(trajectory__in=visible.for_role(scope).values("pk"))
 
 
 class Contact(TimeStampedModel):

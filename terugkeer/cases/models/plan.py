@@ -8,9 +8,8 @@ from simple_history.models import HistoricalRecords
 from terugkeer.cases.choices import PlanAnchor, Programme
 from terugkeer.cases.models.dossier import TrajectoryChildQuerySet
 from terugkeer.cases.models.trajectory import Domain, Trajectory
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import TimeStampedModel, VersionedModel
-from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 
 class Goal(VersionedModel):
@@ -86,9 +85,7 @@ class Action(VersionedModel):
 
 
 class PlanTemplateQuerySet(ScopedQuerySet):
-    def for_role(self, scope: Scope):
-        allowed = CASEWORK_ROLES | {Role.FUNCTIONAL_ADMIN}
-        return self if scope.role in allowed else self.none()
+    """An organisation's plan templates; the access rule lives in ``cases/access.py``."""
 
 
 class PlanTemplate(TimeStampedModel):

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,9 +14,8 @@ from terugkeer.cases.choices import (
     Source,
     TrajectoryStatus,
 )
-from terugkeer.core.access import Scope, ScopedQuerySet
+from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import TimeStampedModel, VersionedModel
-from terugkeer.core.roles import Role
 
 
 class ProgrammeDefinition(models.Model):
@@ -67,18 +65,8 @@ class Domain(models.Model):
         return self.name
 
 
-def _assigned(scope: Scope) -> Q:
-    return Q(coordinator=scope.user) | Q(substitute=scope.user)
-
-
 class TrajectoryQuerySet(ScopedQuerySet):
-    def for_role(self, scope: Scope) -> "TrajectoryQuerySet":
-        if scope.role == Role.TEAM_CHAIR:
-            return self
-        if scope.role == Role.COORDINATOR:
-            # An afgeschermd (shielded) case is only for its assigned workers.
-            return self.filter(Q(shielded=False) | _assigned(scope))
-        return self.none()
+    """Trajectories of the organisation; the access rule lives in ``cases/access.py``."""
 
     def open(self) -> "TrajectoryQuerySet":
         return self.exclude(status=TrajectoryStatus.CLOSED)

@@ -111,6 +111,24 @@ def test_rejected_rows_download_names_the_reason(coordinator):
     assert "Gemeente 'Haarlem' wordt niet door uw organisatie bediend." in lines[2]
 
 
+def test_a_hostile_upload_name_cannot_rename_the_rejected_rows_download(coordinator):
+    # Issue 11: the name was pasted into the header, so this saved the file as rapport.html.
+    # (A raw HTTP client sends the name as is; the test client would mangle the quotes, so the
+    # stored name is set as such a client leaves it.)
+    upload(coordinator, csv_file(ROW_A, ROW_BAD_BSN))
+    batch = ImportBatch.objects.get()
+    batch.filename = "meldingen\";filename*=UTF-8''rapport.html;x=\".csv"
+    batch.save()
+
+    response = coordinator.get(reverse("intake:import_rejected", args=[batch.pk]))
+
+    # The quotes, semicolons, '*' and '=' are dropped: one filename parameter, ending in .csv.
+    assert response["Content-Disposition"] == (
+        'attachment; filename="meldingenfilenameUTF-8rapport.htmlx-afgewezen.csv"'
+    )
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_reimporting_the_same_file_creates_nothing_new(coordinator):
     upload(coordinator, csv_file(ROW_A, ROW_B))
     coordinator.post(reverse("intake:import_confirm", args=[ImportBatch.objects.get().pk]))

@@ -34,6 +34,22 @@ class Rule:
     # Outcome per role when the URL names an object of another organisation (object URLs only).
     other_organisation: dict[Role, str] = field(default_factory=dict)
     unverified: str = TWO_FACTOR
+    # Outcome per role when the URL names a shielded case the coordinator is not assigned to;
+    # None: as ``roles``, except that the coordinator gets 404 where the own case would open.
+    shielded: dict[Role, str] | None = None
+
+    def shielded_outcomes(self) -> dict[Role, str]:
+        if self.shielded is not None:
+            return self.shielded
+        hidden = {OK, REDIRECT}
+        return {
+            role: NOT_FOUND if role == Role.COORDINATOR and outcome in hidden else outcome
+            for role, outcome in self.roles.items()
+        }
+
+
+# Outcomes that refuse a request: a POST that gets one of these must have changed nothing.
+REFUSALS = frozenset({LOGIN, TWO_FACTOR, FORBIDDEN, NOT_FOUND})
 
 
 ADMIN_ONLY = only(Role.FUNCTIONAL_ADMIN)

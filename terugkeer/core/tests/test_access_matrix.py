@@ -22,6 +22,7 @@ from terugkeer.core.tests.access_policy import (
     OK,
     POLICY,
     REDIRECT,
+    REFUSALS,
     TWO_FACTOR,
 )
 from terugkeer.testing import login_verified
@@ -72,10 +73,19 @@ def world(db):
         ),
         "accounts_municipality": (MunicipalityFactory(), None),
     }
-    world = {"own": own, "other": other, "members": members, "objects": objects, "params": {}}
+    world = {
+        "own": own,
+        "other": other,
+        "members": members,
+        "objects": objects,
+        "params": {},
+        "shielded": {},
+    }
     # Each app's tests/access_policy.py may add objects (own and other organisation) to the world
     # and say how to fill its URL parameters: ``extend_world(world)`` fills
-    # ``world["params"][param_name] = (own_value, other_value)``.
+    # ``world["params"]["<namespace>:<param>"] = (own_value, other_value)`` for its own URLs (or
+    # ``world["params"][param]`` shared by all), and ``world["shielded"][param]`` with a value on
+    # the own organisation's shielded trajectory that the matrix's coordinator is not assigned to.
     for module in APP_POLICY_MODULES:
         if hasattr(module, "extend_world"):
             module.extend_world(world)
@@ -104,12 +114,45 @@ def _kwargs(name: str, params: list[str], world, which: int) -> dict | None:
         organisation = world["own"] if which == 0 else world["other"]
         kwargs["content_type_id"] = ContentType.objects.get_for_model(Organisation).pk
         kwargs["object_id"] = organisation.pk
-    elif all(p in world["params"] for p in params):
+    elif all(_param(world, name, p) is not None for p in params):
         for param in params:
-            kwargs[param] = world["params"][param][which]
+            kwargs[param] = _param(world, name, param)[which]
     else:
         raise AssertionError(f"test does not know how to build {name} with {params}")
     return kwargs
+
+
+def _param(world, name: str, param: str):
+    """The (own, other) values of ``param`` for URL ``name``: its namespace's first."""
+    namespace = name.rsplit(":", 1)[0] if ":" in name else ""
+    return world["params"].get(f"{namespace}:{param}", world["params"].get(param))
+
+
+def _shielded_kwargs(name: str, params: list[str], world) -> dict | None:
+    """URL kwargs naming the shielded case, for URLs with a parameter that can point at it."""
+    if name.startswith("admin:") or not any(p in world["shielded"] for p in params):
+        return None
+    return {
+        p: world["shielded"][p] if p in world["shielded"] else _param(world, name, p)[0]
+        for p in params
+    }
+
+
+# Rows that a refused request may legitimately write: the access log, sessions, login attempts.
+_DIGEST_SKIPPED = {"core.accesslogentry", "sessions.session", "admin.logentry"}
+
+
+def _database_digest() -> list:
+    """Every row of every table (but the request bookkeeping above), to prove nothing changed."""
+    from django.apps import apps
+
+    digest = []
+    for model in apps.get_models(include_auto_created=True):
+        label = model._meta.label_lower
+        if label in _DIGEST_SKIPPED or model._meta.app_label in ("axes", "otp_totp"):
+            continue
+        digest.append((label, list(model._base_manager.order_by("pk").values_list())))
+    return digest
 
 
 def _reverse(name: str, kwargs: dict) -> str:
@@ -137,6 +180,8 @@ def _half_logged_in_client(user) -> Client:
 
 
 def test_access_matrix(world):
+    """Every URL, GET and POST, as every role, on the own and another organisation and a shielded
+    case; every refused POST together is proven to have changed no row of the database."""
     failures = []
     names = all_url_names()
     clients = {
@@ -145,6 +190,7 @@ def test_access_matrix(world):
     }
     anonymous = Client()
     half = _half_logged_in_client(world["members"][Role.COORDINATOR])
+    refused_posts = []
     for name, params in sorted(names.items()):
         rule = POLICY[name]
         own_kwargs = _kwargs(name, params, world, 0)
@@ -160,11 +206,30 @@ def test_access_matrix(world):
                 (f"{role.value} (other organisation)", clients[role], other_url, outcome)
                 for role, outcome in rule.other_organisation.items()
             ]
+        shielded_kwargs = _shielded_kwargs(name, params, world)
+        if shielded_kwargs is not None:
+            shielded_url = _reverse(name, shielded_kwargs)
+            checks += [
+                (f"{role.value} (shielded case)", clients[role], shielded_url, outcome)
+                for role, outcome in rule.shielded_outcomes().items()
+            ]
         for who, client, target, expected in checks:
             actual = _outcome(client.get(target))
             if actual != expected:
                 failures.append(f"{name} {target} as {who}: expected {expected}, got {actual}")
+            if expected in REFUSALS:
+                refused_posts.append((name, who, client, target, expected))
     assert not failures, "\n".join(failures)
+
+    before = _database_digest()
+    for name, who, client, target, expected in refused_posts:
+        # A view may refuse a POST it never accepts with 405 instead; it must never act on it.
+        actual = _outcome(client.post(target, {"version": "1", "confirm": "1"}))
+        if actual not in (expected, NOT_ALLOWED):
+            failures.append(f"POST {name} {target} as {who}: expected {expected}, got {actual}")
+    assert not failures, "\n".join(failures)
+    assert _database_digest() == before, "a refused POST changed the database"
+    assert len(refused_posts) > 500
 
 
 def test_user_without_membership_reaches_no_organisation_page(db):

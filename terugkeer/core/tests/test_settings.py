@@ -55,3 +55,19 @@ def test_pages_are_dutch_by_default():
     content = Client().get("/account/inloggen/").content.decode()
     assert '<html lang="nl">' in content
     assert "E-mailadres" in content and "Wachtwoord" in content
+
+
+def test_production_cookies_are_secure_and_same_site():
+    # The language cookie too (issue 11): Secure and SameSite like the session cookie.
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE, s.SESSION_COOKIE_SECURE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=PRODUCTION_ENV,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.stdout.split() == ["True", "Lax", "True"], result.stderr

@@ -1,0 +1,83 @@
+"""Security: the notifications and detentions of a shielded (afgeschermd) client stay hidden.
+
+Regression test of a confirmed leak: a coordinator not assigned to a shielded trajectory could
+open ``/meldingen/<pk>/`` (200, with the BSN) because notifications ignored shielding.
+"""
+
+import pytest
+from django.urls import reverse
+
+from terugkeer.accounts.tests.factories import MembershipFactory
+from terugkeer.cases.tests.factories import TrajectoryFactory
+from terugkeer.core.access import Scope
+from terugkeer.core.roles import Role
+from terugkeer.detention.models import Detention, DetentionNotification
+from terugkeer.detention.tests.factories import DetentionNotificationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shielded():
+    trajectory = TrajectoryFactory(shielded=True, client__bsn="111222333")
+    trajectory.coordinator = MembershipFactory(
+        organisation=trajectory.organisation, role=Role.COORDINATOR
+    ).user
+    trajectory.save()
+    return trajectory
+
+
+def _rows(notification):
+    return DetentionNotification.objects.filter(pk=notification.pk).values().get()
+
+
+def test_an_unassigned_coordinator_gets_404_without_the_bsn(verified_client, shielded):
+    notification = DetentionNotificationFactory(detention=shielded.detention)
+    before = _rows(notification)
+    outsider = MembershipFactory(organisation=shielded.organisation, role=Role.COORDINATOR).user
+    client = verified_client(outsider, shielded.organisation)
+    url = reverse("intake:notification", kwargs={"notification_pk": notification.pk})
+
+    page = client.get(url)
+    posted = client.post(url, {"surname": "Gewijzigd", "version": notification.version})
+
+    assert page.status_code == 404
+    assert "111222333" not in page.content.decode()
+    assert posted.status_code == 404
+    assert _rows(notification) == before
+
+
+def test_the_assigned_coordinator_still_opens_the_notification(verified_client, shielded):
+    notification = DetentionNotificationFactory(detention=shielded.detention)
+    client = verified_client(shielded.coordinator, shielded.organisation)
+    url = reverse("intake:notification", kwargs={"notification_pk": notification.pk})
+
+    page = client.get(url)
+
+    assert page.status_code == 200
+    assert "111222333" in page.content.decode()
+
+
+def test_detentions_and_notifications_follow_the_clients_visibility(shielded):
+    organisation = shielded.organisation
+    notification = DetentionNotificationFactory(detention=shielded.detention)
+    unmatched = DetentionNotificationFactory(
+        detention=None, client=None, organisation=organisation, bsn="123456782"
+    )
+    outsider = MembershipFactory(organisation=organisation, role=Role.COORDINATOR).user
+
+    def visible(role, user):
+        scope = Scope(user=user, organisation=organisation, role=role)
+        return (
+            Detention.objects.visible_to(scope).filter(pk=shielded.detention.pk).exists(),
+            set(DetentionNotification.objects.visible_to(scope).values_list("pk", flat=True)),
+        )
+
+    assert visible(Role.COORDINATOR, shielded.coordinator) == (
+        True,
+        {notification.pk, unmatched.pk},
+    )
+    # The intake queue (not yet matched) stays visible; the shielded client's rows do not.
+    assert visible(Role.COORDINATOR, outsider) == (False, {unmatched.pk})
+    assert visible(Role.TEAM_CHAIR, outsider) == (True, {notification.pk, unmatched.pk})
+    assert visible(Role.MENTOR, outsider) == (False, set())

@@ -1,0 +1,22 @@
+"""Request/response rules that hold for every page of the application."""
+
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+
+class NoStoreMiddleware:
+    """Pages for a logged-in user show personal data: no browser or proxy keeps a copy.
+
+    Dossier, client, PDF, CSV and XLSX responses (and every other page behind the login) get
+    ``Cache-Control: no-store``; static files are served before this by WhiteNoise.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_cache_control(response, no_store=True, private=True)
+        return response
