@@ -11,5 +11,8 @@ class AssessmentsConfig(AppConfig):
         from terugkeer.assessments import access
 
         access.register()
+        from terugkeer.assessments import extensions
+
+        extensions.register()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.assessments import signal_providers  # noqa: F401

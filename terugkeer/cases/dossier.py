@@ -11,21 +11,24 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from terugkeer.cases import registry
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 
-# (url name, title); the URL takes the trajectory_pk. Modules add their tab here.
-TABS = [
-    ("dossier:overview", _("Overzicht")),
-    ("dossier:triage", _("Basisvoorwaarden")),
-    ("plan:detail", _("Plan van aanpak")),
-    ("dossier:contacts", _("Contacten")),
-    ("dossier:timeline", _("Klantreis")),
-    ("assessments:trajectory", _("ZRM en vragenlijsten")),
-]
+# The tabs of cases itself; programme apps add theirs with ``cases.registry.register_tab``.
+for _order, (_name, _title) in enumerate(
+    [
+        ("dossier:overview", _("Overzicht")),
+        ("dossier:triage", _("Basisvoorwaarden")),
+        ("plan:detail", _("Plan van aanpak")),
+        ("dossier:contacts", _("Contacten")),
+        ("dossier:timeline", _("Klantreis")),
+    ]
+):
+    registry.register_tab(_name, _title, order=(_order + 1) * 10)
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,12 @@ class DossierTabMixin(ScopedViewMixin):
         context = super().get_context_data(**kwargs)
         trajectory = self.get_trajectory()
         tabs = []
-        for name, title in TABS:
+        for tab in registry.dossier_tabs():
             try:
-                url = reverse(name, args=[trajectory.pk])
+                url = reverse(tab.url_name, args=[trajectory.pk])
             except NoReverseMatch:  # a module that is not installed
                 continue
-            tabs.append(Tab(str(title), url, name == self.tab_name))
+            tabs.append(Tab(str(tab.title), url, tab.url_name == self.tab_name))
         context.update(
             trajectory=trajectory,
             dossier_tabs=tabs,

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from terugkeer.cases import registry
 from terugkeer.cases.choices import ClosingReason, ContactKind
 from terugkeer.cases.models import Action, Contact, StatusChange, Trajectory
 from terugkeer.core.access import Scope
@@ -103,36 +103,6 @@ def _action_lane(action: Action) -> str:
     if action.owner_user_id or owner in OWN_OWNERS:
         return LANE_OWN
     return LANE_PARTNER
-
-
-def _measurement_events(scope: Scope, trajectory_ids, lanes) -> list[Event]:
-    """ZRM measurements, when the assessments app is installed (cases does not depend on it)."""
-    if not apps.is_installed("terugkeer.assessments"):
-        return []
-    try:
-        from terugkeer.assessments.models import Measurement
-    except ImportError:  # pragma: no cover - the app is installed but not importable
-        return []
-    events = []
-    measurements = (
-        Measurement.objects.visible_to(scope)
-        .filter(trajectory_id__in=trajectory_ids)
-        .prefetch_related("scores")
-        .order_by("measured_on", "pk")
-    )
-    for measurement in measurements:
-        scored = [s.score for s in measurement.scores.all() if s.score is not None]
-        events.append(
-            Event(
-                date=measurement.measured_on,
-                lane=lanes[LANE_OWN],
-                kind="measurement",
-                label=_("ZRM: %(kind)s") % {"kind": measurement.get_kind_display()},
-                details=_("totaal %(total)s (%(n)s domeinen gescoord)")
-                % {"total": sum(scored), "n": len(scored)},
-            )
-        )
-    return events
 
 
 def client_journey(*, scope: Scope | None, trajectory: Trajectory) -> list[Event]:
@@ -233,7 +203,9 @@ def client_journey(*, scope: Scope | None, trajectory: Trajectory) -> list[Event
             )
         )
 
-    events += _measurement_events(scope, trajectory_ids, lanes)
+    # Events of programme apps (ZRM measurements, ...), registered in cases.registry.
+    for source in registry.event_sources():
+        events += source(scope, trajectory_ids, lanes)
     return sorted(events, key=lambda e: e.sort_key)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from terugkeer.cases import registry
 from terugkeer.cases.choices import SnapshotMoment
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.models import Contact, DomainAssessment, DomainSnapshot
@@ -72,17 +72,6 @@ def _triage_rows(trajectory) -> tuple[list[dict], bool]:
     return rows, bool(snapshots)
 
 
-def _zrm_context(scope, trajectory) -> dict:
-    """The ZRM progress from the assessments app, if it is installed (cases doesn't need it)."""
-    if not apps.is_installed("terugkeer.assessments"):
-        return {}
-    try:
-        from terugkeer.assessments.views import progress_context
-    except ImportError:  # pragma: no cover
-        return {}
-    return {"zrm": progress_context(scope=scope, trajectory=trajectory), "has_zrm": True}
-
-
 class DossierPdfView(DossierTabMixin, View):
     """The dossier on paper: facts, basisvoorwaarden, plan, contacts, klantreis and ZRM."""
 
@@ -109,7 +98,7 @@ class DossierPdfView(DossierTabMixin, View):
             .select_related("institution")
             .order_by("start_date"),
             **journey_context(scope=scope, trajectory=trajectory, chart_id="klantreis-pdf"),
-            **_zrm_context(scope, trajectory),
+            "app_sections": registry.pdf_sections(scope=scope, trajectory=trajectory),
         }
         return pdf_response(
             request, "cases/dossier/pdf.html", context, filename=f"dossier-{trajectory.pk}.pdf"
