@@ -170,12 +170,13 @@ def classify_notification(*, organisation: Organisation, data: NotificationData)
     if client is not None and _identity_differs(client, data):
         return Classification(
             Outcome.REVIEW,
+            # The reason is shown to whoever imports or reviews, who may not be allowed to see
+            # this client (an afgeschermd case): it never names the known person.
             _(
-                "Het BSN is bekend bij %(name)s, geboren %(birth)s, maar de melding noemt een "
-                "andere naam of geboortedatum. De melding wordt niet samengevoegd en wacht op "
+                "Het BSN is al bekend bij een cliënt van uw organisatie, maar de melding noemt "
+                "een andere naam of geboortedatum. De melding wordt niet samengevoegd en wacht op "
                 "beoordeling."
-            )
-            % {"name": client.display_name, "birth": client.birth_date.strftime("%d-%m-%Y")},
+            ),
             client=client,
             municipality=municipality,
         )

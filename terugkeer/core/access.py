@@ -96,8 +96,10 @@ class AccessPolicy:
             return queryset.none()
         queryset = grant(queryset, scope, action)
         for restriction in self._restrictions.get(label, ()):
-            # AND-ed with what the grant let through, so a restriction can never widen it.
-            queryset = queryset & restriction(queryset, scope, action)
+            # Only rows the grant let through, so a restriction can never widen it. (Not
+            # ``queryset & ...``: combining re-creates the joins of multi-valued filters.)
+            narrowed = restriction(queryset, scope, action)
+            queryset = queryset.filter(pk__in=narrowed.values("pk"))
         return queryset
 
 

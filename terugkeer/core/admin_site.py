@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -92,21 +93,23 @@ class VersionBumpMixin:
 
     Without it a form opened before the admin edit (the organisation settings, say) would
     overwrite the admin's change without a conflict message. The row is locked while the
-    current version is read (the admin's change view already runs in a transaction).
+    current version is read.
     """
 
     def save_model(self, request, obj, form, change):
         from terugkeer.core.models import VersionedModel
 
-        if change and isinstance(obj, VersionedModel):
-            current = (
-                type(obj)
-                ._default_manager.select_for_update()
-                .values_list("version", flat=True)
-                .get(pk=obj.pk)
-            )
-            obj.version = current + 1
-        super().save_model(request, obj, form, change)
+        # Its own transaction: the history "revert" view saves outside the admin's one.
+        with transaction.atomic():
+            if change and isinstance(obj, VersionedModel):
+                current = (
+                    type(obj)
+                    ._default_manager.select_for_update()
+                    .values_list("version", flat=True)
+                    .get(pk=obj.pk)
+                )
+                obj.version = current + 1
+            super().save_model(request, obj, form, change)
 
 
 class OrganisationScopedAdmin(VersionBumpMixin, TenantChoicesMixin, admin.ModelAdmin):
@@ -144,6 +147,10 @@ class OrganisationScopedAdmin(VersionBumpMixin, TenantChoicesMixin, admin.ModelA
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._require_in_scope(request, object_id)
+        if request.method == "POST" and not request.user.is_superuser:
+            # A revert saves every field of the old version, read-only ones too (another
+            # tenant's account fields, the organisation's kind): functional admins only read.
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_module_permission(self, request) -> bool:

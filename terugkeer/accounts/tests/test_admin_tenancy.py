@@ -242,3 +242,19 @@ def test_an_admin_edit_raises_the_version_so_a_stale_settings_form_is_refused(
         6,
         opened_version + 1,
     )
+
+
+def test_a_history_revert_cannot_restore_read_only_account_fields(as_attacker, tenants):
+    # A revert saves every field of the old version, including those the form leaves read-only.
+    victim = tenants["victim"]
+    MembershipFactory(user=victim, organisation=tenants["b"], role=Role.COORDINATOR)
+    old_version = victim.history.latest("history_date").history_id
+    victim.email = "anna.nieuw@a.example"
+    victim.save()
+    url = reverse("admin:accounts_user_simple_history", args=[victim.pk, old_version])
+
+    response = as_attacker.post(url, {"email": "anna@a.example", "full_name": "Anna van A"})
+
+    assert response.status_code == 403
+    victim.refresh_from_db()
+    assert victim.email == "anna.nieuw@a.example"
