@@ -55,8 +55,8 @@ class MembershipInline(TenantChoicesMixin, admin.TabularInline):
         return queryset.filter(organisation=request.scope.organisation)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # TenantChoicesMixin limits the choices to the own organisation; preselect it.
         if db_field.name == "organisation" and not request.user.is_superuser:
-            kwargs["queryset"] = Organisation.objects.filter(pk=request.scope.organisation.pk)
             kwargs["initial"] = request.scope.organisation.pk
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

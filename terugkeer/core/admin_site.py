@@ -1,6 +1,7 @@
 """The admin ("Beheer") for the functioneel beheerder, scoped to the active organisation."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from terugkeer.core.models import VersionedModel
 from terugkeer.core.roles import Role
 
 
@@ -60,8 +62,6 @@ def restrict_choices_to_tenant(queryset, request):
     if scope is None:
         return queryset.none()
     model = queryset.model
-    from django.contrib.auth import get_user_model
-
     if model._meta.label_lower == "accounts.organisation":
         return queryset.filter(pk=scope.organisation.pk)
     if model is get_user_model():
@@ -97,8 +97,6 @@ class VersionBumpMixin:
     """
 
     def save_model(self, request, obj, form, change):
-        from terugkeer.core.models import VersionedModel
-
         # Its own transaction: the history "revert" view saves outside the admin's one.
         with transaction.atomic():
             if change and isinstance(obj, VersionedModel):
