@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "terugkeer.accounts"
     label = "accounts"
     verbose_name = _("Organisaties en gebruikers")
+
+    def ready(self) -> None:
+        from terugkeer.accounts import navigation
+
+        navigation.register()

@@ -11,5 +11,11 @@ class CasesConfig(AppConfig):
         from terugkeer.cases import access
 
         access.register()
+        from terugkeer.cases import navigation
+
+        navigation.register()
+        from terugkeer.cases import client_page
+
+        client_page.register()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.cases import signal_providers  # noqa: F401

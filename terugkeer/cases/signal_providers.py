@@ -21,7 +21,7 @@ from terugkeer.cases.choices import SETTLED_TRIAGE, Programme, TrajectoryStatus
 from terugkeer.cases.models import Action, Domain, DomainAssessment, Trajectory
 from terugkeer.cases.selectors import overdue_first_contact_q
 from terugkeer.core.access import Scope
-from terugkeer.core.signals_registry import Severity, Signal, register, trajectory_url
+from terugkeer.core.signals_registry import Severity, Signal, register, trajectory_signal
 
 WINDOW_DAYS = 14  # calendar days
 
@@ -57,17 +57,16 @@ def _client_name(row: dict) -> str:
 
 
 def _signal(row: dict, *, code: str, title: str, severity: str, due) -> Signal:
-    return Signal(
+    return trajectory_signal(
         code=code,
         title=title,
         severity=severity,
         due=due,
         trajectory_id=row["pk"],
+        client_id=row["client_id"],
         client_name=_client_name(row),
         coordinator_id=row["coordinator_id"],
         substitute_id=row["substitute_id"],
-        client_id=row["client_id"],
-        url=trajectory_url(row["pk"], row["client_id"]),
     )
 
 

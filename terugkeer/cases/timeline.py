@@ -5,13 +5,17 @@ actions done and ZRM measurements (when the assessments app is installed) of all
 trajectories the scope may see. Every source is one query (the ZRM scores a second), so the
 number of queries does not grow with the number of events.
 
-Costs: interventions and the Noodfonds do not exist yet, so ``Event.cost`` is always None.
+Programme apps add their own events through ``cases.registry.register_event_source``: a dated
+event in a lane (one of the four, or a lane of their own for a partner or an instantie), a short
+description and an optional cost in euros. ``monthly_costs`` sums the costs per month.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.text import Truncator
@@ -60,7 +64,7 @@ class Event:
     details: str = ""
     end: datetime.date | None = None
     end_is_expected: bool = False
-    cost: None = None  # no costs yet: interventions are not registered in Terugkeer yet
+    cost: Decimal | None = None  # in euros, for what was paid (an intervention, a gift)
 
     @property
     def sort_key(self) -> tuple:
@@ -210,7 +214,37 @@ def client_journey(*, scope: Scope | None, trajectory: Trajectory) -> list[Event
 
 
 def journey_lanes(events: list[Event], trajectory: Trajectory) -> list[Lane]:
-    """The lanes to draw: DJI / PI and the own organisation always, the others when used."""
+    """The lanes to draw: DJI / PI and the own organisation always, the others when used.
+
+    A lane an app brings (a partner, a housing corporation) comes after the chain partners, in
+    the order its first event happened; the client's own lane stays last.
+    """
     lanes = lanes_for(trajectory)
     used = {e.lane.code for e in events}
-    return [lanes[c] for c in LANE_ORDER if c in (LANE_DJI, LANE_OWN) or c in used]
+    extra: dict[str, Lane] = {}
+    for event in events:
+        if event.lane.code not in lanes:
+            extra.setdefault(event.lane.code, event.lane)
+    standard = [lanes[c] for c in LANE_ORDER if c in (LANE_DJI, LANE_OWN) or c in used]
+    if standard[-1].code == LANE_CLIENT:
+        return [*standard[:-1], *extra.values(), standard[-1]]
+    return [*standard, *extra.values()]
+
+
+@dataclass(frozen=True)
+class MonthCost:
+    month: datetime.date  # the first day of the month
+    total: Decimal
+    count: int
+
+
+def monthly_costs(events: list[Event]) -> list[MonthCost]:
+    """The events' costs per calendar month, oldest first; months without costs are left out."""
+    totals: dict[datetime.date, Decimal] = defaultdict(Decimal)
+    counts: dict[datetime.date, int] = defaultdict(int)
+    for event in events:
+        if event.cost is not None:
+            month = event.date.replace(day=1)
+            totals[month] += event.cost
+            counts[month] += 1
+    return [MonthCost(month, totals[month], counts[month]) for month in sorted(totals)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -13,7 +15,7 @@ from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.models import Contact, DomainAssessment, DomainSnapshot
 from terugkeer.cases.plan_views import plan_sections
 from terugkeer.cases.services import domains_of
-from terugkeer.cases.timeline import client_journey, journey_lanes
+from terugkeer.cases.timeline import client_journey, journey_lanes, monthly_costs
 from terugkeer.cases.timeline_chart import journey_summary, journey_svg
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
@@ -34,9 +36,12 @@ def journey_context(*, scope, trajectory, chart_id: str = "klantreis") -> dict:
             chart_id=chart_id,
             today=timezone.localdate(),
         )
+    costs = monthly_costs(events)
     return {
         "events": events,
         "lanes": lanes,
+        "monthly_costs": costs,
+        "total_cost": sum((c.total for c in costs), Decimal(0)),
         "journey_svg": svg,
         "journey_title": title,
         "journey_description": description,

@@ -81,28 +81,3 @@ def client_for_dossier(*, scope: Scope | None, pk: int) -> Client:
 
 def client_for_edit(*, scope: Scope | None, pk: int) -> Client:
     return get_visible_or_404(Client.objects.visible_to(scope), pk=pk)
-
-
-def client_detentions(*, scope: Scope | None, client: Client) -> QuerySet:
-    """The client's detentions, newest first, with their PI (one query).
-
-    Reached through the reverse relation so this lower layer does not import the detention app;
-    ``visible_to`` still applies that model's own access rules.
-    """
-    return (
-        client.detentions.visible_to(scope)
-        .select_related("institution")
-        .order_by("-start_date", "-pk")
-    )
-
-
-def client_trajectories(*, scope: Scope | None, client: Client) -> QuerySet:
-    """The client's trajectories, newest first, with coordinator and municipality (one query).
-
-    Reached through the reverse relation: ``clients`` sits below ``cases`` and must not import it.
-    """
-    return (
-        client.trajectories.visible_to(scope)
-        .select_related("coordinator", "municipality", "detention__institution")
-        .order_by("-opened_on", "-pk")
-    )

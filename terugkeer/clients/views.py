@@ -8,6 +8,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from terugkeer.clients import selectors, services
 from terugkeer.clients.forms import ClientForm, ClientSearchForm
+from terugkeer.clients.registry import sections_for
 from terugkeer.clients.selectors import QueryKind
 from terugkeer.core.access_log import record_access
 from terugkeer.core.locking import StaleObjectError
@@ -46,7 +47,7 @@ class ClientSearchView(ScopedViewMixin, ListView):
 
 
 class ClientDetailView(ScopedViewMixin, TemplateView):
-    """The client page (dossier): personal data, detentions and trajectories."""
+    """The client page: personal data, then the sections other apps contribute (detentions, ...)."""
 
     allowed_roles = CASEWORK_ROLES
     template_name = "clients/detail.html"
@@ -58,8 +59,7 @@ class ClientDetailView(ScopedViewMixin, TemplateView):
         record_access(request, client, purpose="dossier bekijken")
         context = self.get_context_data(
             client=client,
-            detentions=selectors.client_detentions(scope=scope, client=client),
-            trajectories=selectors.client_trajectories(scope=scope, client=client),
+            sections=sections_for(scope=scope, client=client),
         )
         return self.render_to_response(context)
 

@@ -7,17 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.core.access import Scope
-from terugkeer.core.roles import Role
-
-
-@dataclass(frozen=True)
-class HomeTask:
-    """A tile on the home page: what this role can do, and where."""
-
-    title: str
-    description: str
-    url: str | None = None
-
+from terugkeer.core.navigation import HomeTask
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 _ROLE_DESCRIPTIONS = {
     Role.COORDINATOR: _(
@@ -48,33 +39,17 @@ def role_description(role: Role) -> str:
     return str(_ROLE_DESCRIPTIONS[role])
 
 
-def home_tasks_for(*, scope: Scope) -> list[HomeTask]:
-    """The tiles shown on the home page for the scope's role; only working features appear."""
-    tasks: list[HomeTask] = []
-    if scope.role == Role.FUNCTIONAL_ADMIN:
-        tasks.append(
-            HomeTask(
-                title=str(_("Gebruikers en rollen")),
-                description=str(_("Gebruikers toevoegen, rollen toekennen en intrekken.")),
-                url=reverse("admin:index"),
-            )
+def privacy_tiles(scope: Scope) -> list[HomeTask]:
+    """Core's own tile: the access log, for the privacy officer."""
+    if scope.role != Role.PRIVACY_OFFICER:
+        return []
+    return [
+        HomeTask(
+            title=str(_("Toegangslogboek")),
+            description=str(_("Wie heeft wanneer welk dossier bekeken.")),
+            url=reverse("core:access_log"),
         )
-        tasks.append(
-            HomeTask(
-                title=str(_("Organisatie-instellingen")),
-                description=str(_("Naam en duur van de nazorgperiode van uw organisatie.")),
-                url=reverse("accounts:organisation_settings"),
-            )
-        )
-    if scope.role == Role.PRIVACY_OFFICER:
-        tasks.append(
-            HomeTask(
-                title=str(_("Toegangslogboek")),
-                description=str(_("Wie heeft wanneer welk dossier bekeken.")),
-                url=reverse("core:access_log"),
-            )
-        )
-    return tasks
+    ]
 
 
 def database_ping() -> None:
@@ -102,18 +77,28 @@ class HomeSignals:
     mine: list
     team: list
     show_team_list: bool
+    show_team_count: bool
+    show_reassign: bool
 
 
 def home_signals(*, scope: Scope, today) -> HomeSignals | None:
-    """Signals for the home page of coordinators and team chairs (None for other roles).
+    """Signals for the home page of every role some app signals to (None for other roles).
 
-    ``mine``: trajectories the user coordinates or substitutes. ``team``: everything the scope
-    may see (for a coordinator the whole list is folded away, a count shows on top).
+    ``mine``: what is assigned to the user (trajectories they coordinate or substitute).
+    ``team``: everything the scope may see; the team chair sees the whole list, a coordinator a
+    folded list with its count on top, other roles only their own.
     """
-    from terugkeer.core.signals_registry import signals_for
+    from terugkeer.core.signals_registry import roles_with_signals, signals_for
 
-    if scope.role not in (Role.COORDINATOR, Role.TEAM_CHAIR):
+    if scope.role not in roles_with_signals():
         return None
     team = signals_for(scope=scope, today=today)
     mine = [s for s in team if s.concerns(scope.user.pk)]
-    return HomeSignals(mine=mine, team=team, show_team_list=scope.role == Role.TEAM_CHAIR)
+    casework = scope.role in CASEWORK_ROLES
+    return HomeSignals(
+        mine=mine,
+        team=team,
+        show_team_list=scope.role == Role.TEAM_CHAIR,
+        show_team_count=casework and scope.role != Role.TEAM_CHAIR,
+        show_reassign=casework,
+    )

@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.core.access import Scope
-from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 
 class Severity:
@@ -31,59 +31,108 @@ class Severity:
 
 @dataclass(frozen=True)
 class Signal:
-    """One thing to act on in one trajectory, with where to go to act on it."""
+    """One thing to act on, with where to go to act on it.
+
+    The subject is what the signal is about: usually a client's trajectory, but a provider may
+    signal about anything it owns (a house without a weekly check, a mentor's overdue report)
+    and gives the URL itself. ``assignee_ids`` are the users for whom it is "mine".
+    """
 
     code: str
     title: str
     severity: str
     due: datetime.date | None
-    trajectory_id: int
-    client_name: str
-    coordinator_id: int | None
+    subject: str
     url: str
-    substitute_id: int | None = None
+    assignee_ids: frozenset[int] = frozenset()
+    trajectory_id: int | None = None
     client_id: int | None = None
 
     @property
     def severity_label(self) -> str:
         return str(Severity.LABELS.get(self.severity, self.severity))
 
+    @property
+    def client_name(self) -> str:
+        """The subject of a trajectory's signal is its client's display name."""
+        return self.subject
+
     def concerns(self, user_id: int) -> bool:
-        """The user is the trajectory's coordinator or its substitute."""
-        return user_id in (self.coordinator_id, self.substitute_id)
+        """The user is one of the signal's assignees (a trajectory's coordinator or substitute)."""
+        return user_id in self.assignee_ids
+
+
+def trajectory_signal(
+    *,
+    code: str,
+    title: str,
+    severity: str,
+    due: datetime.date | None,
+    trajectory_id: int,
+    client_id: int | None,
+    client_name: str,
+    coordinator_id: int | None,
+    substitute_id: int | None = None,
+) -> Signal:
+    """A signal about a trajectory: for its coordinator and substitute, linking to its dossier."""
+    return Signal(
+        code=code,
+        title=title,
+        severity=severity,
+        due=due,
+        subject=client_name,
+        url=trajectory_url(trajectory_id, client_id),
+        assignee_ids=frozenset(pk for pk in (coordinator_id, substitute_id) if pk is not None),
+        trajectory_id=trajectory_id,
+        client_id=client_id,
+    )
 
 
 Provider = Callable[[Scope, datetime.date], Iterable[Signal]]
 
-_providers: list[Provider] = []
+_providers: dict[Provider, frozenset[Role]] = {}
 
 
-def register(provider: Provider) -> Provider:
-    """Add a provider (idempotent, so a repeated ``ready()`` does not double the signals)."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+def register(provider: Provider | None = None, *, roles: frozenset[Role] = CASEWORK_ROLES):
+    """Add a provider for the roles whose home page shows its signals (casework by default).
+
+    Usable as ``@register`` or ``@register(roles=...)``; idempotent, so a repeated ``ready()``
+    does not double the signals. The provider still reads only through ``visible_to(scope)``:
+    the roles only save it from running where its signals could never show.
+    """
+
+    def add(function: Provider) -> Provider:
+        _providers[function] = frozenset(roles)
+        return function
+
+    return add(provider) if provider is not None else add
 
 
 def providers() -> list[Provider]:
     return list(_providers)
 
 
+def roles_with_signals() -> frozenset[Role]:
+    return frozenset().union(*_providers.values()) if _providers else frozenset()
+
+
 def signals_for(*, scope: Scope | None, today: datetime.date) -> list[Signal]:
     """All signals the scope may see on ``today``: most urgent first, then by due date."""
-    if scope is None or scope.role not in CASEWORK_ROLES:
+    if scope is None:
         return []
     found: list[Signal] = []
-    for provider in _providers:
-        found.extend(provider(scope, today))
+    for provider, roles in _providers.items():
+        if scope.role in roles:
+            found.extend(provider(scope, today))
     return sorted(
         found,
         key=lambda s: (
             Severity.RANK.get(s.severity, 9),
             s.due or datetime.date.max,
-            s.client_name,
-            s.trajectory_id,
+            s.subject,
+            s.trajectory_id or 0,
             s.code,
+            s.url,
         ),
     )
 

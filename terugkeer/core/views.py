@@ -9,6 +9,7 @@ from django.views.generic import ListView, TemplateView
 
 from terugkeer.core import selectors
 from terugkeer.core.home_panels import panels_for
+from terugkeer.core.navigation import tiles_for
 from terugkeer.core.roles import Role
 
 
@@ -36,7 +37,7 @@ class HomeView(ScopedViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tasks"] = selectors.home_tasks_for(scope=self.request.scope)
+        context["tasks"] = tiles_for(scope=self.request.scope)
         context["role_description"] = selectors.role_description(self.request.scope.role)
         today = timezone.localdate()
         context["signals"] = selectors.home_signals(scope=self.request.scope, today=today)

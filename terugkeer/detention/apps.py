@@ -11,3 +11,6 @@ class DetentionConfig(AppConfig):
         from terugkeer.detention import access
 
         access.register()
+        from terugkeer.detention import extensions
+
+        extensions.register()

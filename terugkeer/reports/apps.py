@@ -13,3 +13,6 @@ class ReportsConfig(AppConfig):
         from terugkeer.reports.dashboard import dashboard_panel
 
         home_panels.register(dashboard_panel)
+        from terugkeer.reports import navigation
+
+        navigation.register()

@@ -14,7 +14,6 @@ from terugkeer.accounts.tests.factories import (
     OrganisationFactory,
 )
 from terugkeer.cases.choices import TrajectoryStatus
-from terugkeer.cases.context_processors import casework_nav
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.roles import Role
@@ -385,50 +384,14 @@ def test_team_chair_sees_all_trajectories(verified_client, organisation):
     assert surnames(response) == ["Jansen"]
 
 
-class _Request:
-    def __init__(self, scope):
-        self.scope = scope
-
-
-@pytest.mark.parametrize(
-    ("role", "shown"),
-    [
-        (Role.COORDINATOR, True),
-        (Role.TEAM_CHAIR, True),
-        (Role.MENTOR, False),
-        (Role.POLICY_ADVISOR, False),
-        (Role.FUNCTIONAL_ADMIN, False),
-        (Role.PRIVACY_OFFICER, False),
-    ],
-)
-def test_casework_nav_only_for_casework_roles(role, shown):
-    from terugkeer.core.access import Scope
-
-    scope = Scope(user=None, organisation=None, role=role)
-    assert casework_nav(_Request(scope)) == {"show_casework_nav": shown}
-    assert casework_nav(_Request(None)) == {"show_casework_nav": False}
-
-
-NAV_PROCESSOR = "terugkeer.cases.context_processors.casework_nav"
-
-
-@pytest.fixture
-def nav_registered(settings):
-    processors = settings.TEMPLATES[0]["OPTIONS"]["context_processors"]
-    if NAV_PROCESSOR not in processors:
-        engine = settings.TEMPLATES[0]
-        options = {**engine["OPTIONS"], "context_processors": [*processors, NAV_PROCESSOR]}
-        settings.TEMPLATES = [{**engine, "OPTIONS": options}, *settings.TEMPLATES[1:]]
-
-
-def test_navigation_links_for_a_coordinator(nav_registered, as_coordinator):
+def test_navigation_links_for_a_coordinator(as_coordinator):
     html = as_coordinator.get(reverse("cases:mine")).content.decode()
     assert f'<a href="{reverse("cases:mine")}" aria-current="page">Mijn caseload</a>' in html
     for label in ("Nieuwe meldingen", "Alle trajecten", "Cliënten zoeken"):
         assert f">{label}</a>" in html
 
 
-def test_no_casework_navigation_for_a_policy_advisor(nav_registered, verified_client, organisation):
+def test_no_casework_navigation_for_a_policy_advisor(verified_client, organisation):
     advisor = MembershipFactory(organisation=organisation, role=Role.POLICY_ADVISOR).user
     html = verified_client(advisor, organisation).get(reverse("core:home")).content.decode()
     assert "Mijn caseload" not in html

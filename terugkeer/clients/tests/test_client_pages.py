@@ -194,7 +194,14 @@ def test_client_page_shows_personal_data_detentions_and_trajectories(
     assert "15-01-2027" in html
     assert "gevangenisstraf" in html
     assert "M. de Boer" in html
-    assert [t.get_status_display() for t in response.context["trajectories"]] == [
+    # The sections come from detention and cases through clients.registry, in their order.
+    sections = response.context["sections"]
+    assert [s.template_name for s in sections] == [
+        "detention/_client_detentions.html",
+        "cases/_client_trajectories.html",
+    ]
+    assert html.index('id="detenties"') < html.index('id="trajecten"')
+    assert [t.get_status_display() for t in sections[1].context["trajectories"]] == [
         "aangemeld",
         "afgesloten",
     ]
@@ -259,8 +266,11 @@ def test_client_page_query_count_does_not_grow_with_trajectories(
     with django_assert_num_queries(baseline_count):
         response = as_coordinator.get(reverse("clients:detail", args=[many.pk]))
 
-    assert len(response.context["trajectories"]) == 30
-    assert baseline_count <= 12
+    trajectories = next(
+        s for s in response.context["sections"] if s.template_name.startswith("cases/")
+    )
+    assert len(trajectories.context["trajectories"]) == 30
+    assert baseline_count <= 13
 
 
 # --- editing -----------------------------------------------------------------------------------
