@@ -11,7 +11,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -221,17 +221,23 @@ def trajectory_open(
             organisation=organisation, municipality_id=client.municipality_id
         ).first()
         coordinator = default.coordinator if default else None
-    trajectory = Trajectory.objects.create(
-        organisation=organisation,
-        client=client,
-        programme=programme,
-        source=source,
-        source_note=source_note,
-        municipality_id=client.municipality_id,
-        coordinator=coordinator,
-        opened_on=opened_on,
-        first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
-    )
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent open loses on the constraint
+            trajectory = Trajectory.objects.create(
+                organisation=organisation,
+                client=client,
+                programme=programme,
+                source=source,
+                source_note=source_note,
+                municipality_id=client.municipality_id,
+                coordinator=coordinator,
+                opened_on=opened_on,
+                first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("Deze cliënt heeft al een lopend traject in dit programma."), code="duplicate"
+        ) from exc
     StatusChange.objects.create(
         trajectory=trajectory,
         to_status=trajectory.status,

@@ -201,6 +201,19 @@ class Trajectory(VersionedModel):
                 fields=["organisation", "-opened_on", "-id"], name="trajectory_org_opened_idx"
             ),
         ]
+        constraints = [
+            # One open trajectory per client and programme, whichever path opens it (by hand,
+            # a notification, an import, the API): the services check first for a clear
+            # message, the database holds under concurrent requests.
+            models.UniqueConstraint(
+                fields=["client", "programme"],
+                condition=~models.Q(status=TrajectoryStatus.CLOSED),
+                name="one_open_trajectory_per_client_and_programme",
+                violation_error_message=_(
+                    "Deze cliënt heeft al een lopend traject in dit programma."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_programme_display()} – {self.client}"
