@@ -14,18 +14,20 @@ contributor, in ``order``:
 - ``organisation(context, plan)``: once per organisation, after its users are written; ``plan`` has
   ``organisation``, ``municipalities``, ``coordinators``, ``trajectories`` and ``clients``;
 - ``trajectory(context, life)``: once per trajectory, right after the spine drew it, returning
-  rows not yet written (anything; it comes back in ``chunk``); the only hook where drawing from
-  ``context.rng`` is safe, since its place in the sequence of draws is fixed;
+  rows not yet written (anything; it comes back in ``chunk``);
 - ``chunk(context, lives, pending)``: after the spine wrote a chunk of trajectories (all of them
-  have primary keys); ``pending[i]`` is what ``trajectory`` returned for ``lives[i]``. Write with
+  have primary keys); ``pending[i]`` is what ``trajectory`` returned for ``lives[i]`` (None
+  without a ``trajectory`` hook). Write with
   ``context.write(objects)``, which bulk-inserts (COPY on PostgreSQL) and records the table's
   rows and seconds in the report;
 - ``digest()``: extra querysets of ``values_list`` rows for ``dataset_digest`` (order them by what
   the seed decides, never by primary key).
 
-The same seed and ``today`` must give the same dataset: a hook other than ``trajectory`` that
-draws from ``context.rng`` shifts every draw after it, so draw there from a ``random.Random`` of
-your own seeded with ``context.seed``.
+The same seed and ``today`` must give the same dataset, also when an app is added: draw from
+``context.rng_for("<app label>")`` (a generator of your own, seeded with the run's seed), never from
+``context.rng``, the spine's, where every extra draw shifts all rows after it. ``assessments`` is
+the one exception: its ZRM draws were interleaved with the spine's before contributors existed,
+so its ``trajectory`` hook keeps drawing from ``context.rng`` at that same point.
 """
 
 from __future__ import annotations
@@ -64,6 +66,13 @@ class SyntheticContext:
     rng: random.Random
     write: Callable[..., None]  # write(objects, *, label=None): bulk insert and time the table
     state: dict[str, Any] = field(default_factory=dict)  # per contributor, by app label
+    _rngs: dict[str, random.Random] = field(default_factory=dict, repr=False)
+
+    def rng_for(self, label: str) -> random.Random:
+        """The contributor's own random generator: adding an app never changes the others' rows."""
+        if label not in self._rngs:
+            self._rngs[label] = random.Random(f"{self.seed}:{label}")  # noqa: S311 (synthetic)
+        return self._rngs[label]
 
 
 @dataclass

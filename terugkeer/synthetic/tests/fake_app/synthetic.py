@@ -1,6 +1,7 @@
-"""A contributor as a new programme app would write it: one goal per trajectory with an intake.
+"""A contributor as a new programme app would write it: a goal for about half the intakes.
 
-It draws nothing from ``context.rng``, so the rest of the dataset stays exactly as without it.
+It draws from its own ``context.rng_for(...)``, so the rest of the dataset stays exactly as
+without it.
 """
 
 from terugkeer.cases.models import Domain, Goal
@@ -23,7 +24,7 @@ def organisation(context, plan):
 
 
 def trajectory(context, life):
-    return life.intake_on is not None
+    return life.intake_on is not None and context.rng_for("fake_app").random() < 0.5
 
 
 def chunk(context, lives, pending):
