@@ -21,7 +21,8 @@ from terugkeer.synthetic.generator import (
 from terugkeer.synthetic.tests.fake_app import synthetic as fake_synthetic
 
 TODAY = datetime.date(2026, 6, 15)
-# dataset_digest() of tiny, seed 7, TODAY, as the generator made it before it had contributors.
+# dataset_digest() of tiny, seed 7, TODAY, as the generator made it before it had contributors;
+# change it only with a change that is meant to change the dataset.
 TINY_SEED_7_DIGEST = "8bd530a5663e8844fe8037854a32b7b1a096493ebff147c1db578ad4cd3d7f4c"
 FAKE_APP = "terugkeer.synthetic.tests.fake_app"
 
@@ -40,7 +41,7 @@ def test_synthetic_imports_no_programme_app():
 
 
 @pytest.mark.django_db
-def test_the_refactored_generator_gives_the_same_dataset():
+def test_a_seed_gives_the_pinned_dataset_with_its_measurements():
     report = generate_dataset(scale="tiny", seed=7, today=TODAY)
     assert dataset_digest() == TINY_SEED_7_DIGEST
     measurements = Measurement.objects.count()
