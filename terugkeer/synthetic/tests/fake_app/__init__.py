@@ -1,0 +1,1 @@
+"""A stand-in programme app for the contributor tests: only its ``synthetic.py`` matters."""
