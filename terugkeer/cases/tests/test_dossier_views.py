@@ -12,6 +12,7 @@ from terugkeer.cases.models import Contact, DomainAssessment, StatusChange, Traj
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 S = TrajectoryStatus
@@ -49,7 +50,13 @@ def test_contact_moves_aangemeld_to_in_contact(coordinator, trajectory):
     today = timezone.localdate()
     response = coordinator.post(
         url("dossier:contacts", trajectory),
-        {"kind": "pi_bezoek", "date": today.isoformat(), "place": "PI Zwaag", "notes": "Kennis"},
+        {
+            "kind": "pi_bezoek",
+            "date": today.isoformat(),
+            "place": "PI Zwaag",
+            "notes": "Kennis",
+            "form_token": new_form_token(),
+        },
     )
     assert response.status_code == 302
     trajectory.refresh_from_db()
@@ -150,6 +157,7 @@ def test_triage_is_saved_per_domain_with_history(coordinator, trajectory):
             f"{prefix}-status": "hulpvraag",
             f"{prefix}-note": "Geen verzekering",
             f"{prefix}-health_insurance": "false",
+            f"{prefix}-version": 0,  # no triage of this domain yet
         },
     )
     assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
