@@ -19,3 +19,10 @@ def login_verified(client: Client, user, organisation=None) -> Client:
         session[ACTIVE_ORGANISATION_SESSION_KEY] = organisation.pk
     session.save()
     return client
+
+
+def new_form_token() -> str:
+    """A fresh one-time token, as a create form carries it (``terugkeer.core.forms``)."""
+    import secrets
+
+    return secrets.token_urlsafe(24)

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.accounts.models import Organisation
+from terugkeer.core.forms import VersionedModelForm
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -46,17 +47,6 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("De code bestaat uit zes cijfers."))
         return token
-
-
-class VersionedModelForm(forms.ModelForm):
-    """A model form carrying the version it was opened at, for optimistic locking."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk:
-            self.initial["version"] = self.instance.version
 
 
 class OrganisationSettingsForm(VersionedModelForm):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from terugkeer.assessments.choices import ItemKind, MeasurementKind, ResponseMode
 from terugkeer.assessments.models import Instrument, Item, Measurement
 from terugkeer.assessments.services import ScoreInput
+from terugkeer.core.forms import VERSION_FIELD, OneTimeFormMixin, VersionedForm, issue_form_token
 
 NOT_SCORED = ""
 
@@ -27,8 +28,12 @@ class DomainRow:
     note: forms.BoundField
 
 
-class MeasurementForm(forms.Form):
-    """Header fields plus, per domain, a score (radio 1–5 or niet gescoord) and a short note."""
+class MeasurementForm(VersionedForm):
+    """Header fields plus, per domain, a score (radio 1–5 or niet gescoord) and a short note.
+
+    Correcting a measurement carries its version; entering a new one (``versioned=False``) a
+    one-time token instead.
+    """
 
     measured_on = forms.DateField(
         label=_("Datum van de meting"), widget=forms.DateInput(attrs={"type": "date"})
@@ -42,10 +47,20 @@ class MeasurementForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, instrument: Instrument, domains: list[Item], workers, **kwargs):
+    def __init__(
+        self,
+        *args,
+        instrument: Instrument,
+        domains: list[Item],
+        workers,
+        versioned: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        if not versioned:
+            del self.fields[VERSION_FIELD]
+            issue_form_token(self)
         self.instrument = instrument
         self.domains = domains
         self.fields["scored_by"].queryset = workers
@@ -115,7 +130,7 @@ class MeasurementForm(forms.Form):
         }
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(OneTimeFormMixin, forms.Form):
     """All items of a questionnaire on one page, in its sections."""
 
     answered_on = forms.DateField(

@@ -18,6 +18,8 @@ from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
 from terugkeer.cases.selectors import casework_users
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
+from terugkeer.core.form_tokens import DuplicateSubmission, submitted_once
+from terugkeer.core.forms import FORM_TOKEN_FIELD
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
@@ -100,6 +102,9 @@ class MeasurementCreateView(MeasurementFormMixin, FormView):
         record_access(request, self.get_trajectory(), purpose="ZRM-meting invoeren")
         return super().get(request, *args, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "versioned": False}
+
     def get_initial(self):
         has_measurement = self.get_trajectory().measurements.exists()
         return {
@@ -111,15 +116,19 @@ class MeasurementCreateView(MeasurementFormMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.measurement_create(
-                trajectory=self.get_trajectory(),
-                instrument=self.instrument,
-                kind=data["kind"],
-                measured_on=data["measured_on"],
-                scored_by=data["scored_by"],
-                note=data["note"],
-                scores=form.scores(),
-            )
+            with submitted_once(data[FORM_TOKEN_FIELD], user=self.request.user):
+                services.measurement_create(
+                    trajectory=self.get_trajectory(),
+                    instrument=self.instrument,
+                    kind=data["kind"],
+                    measured_on=data["measured_on"],
+                    scored_by=data["scored_by"],
+                    note=data["note"],
+                    scores=form.scores(),
+                )
+        except DuplicateSubmission as repeat:
+            messages.info(self.request, repeat.message)
+            return redirect("assessments:trajectory", trajectory_pk=self.get_trajectory().pk)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -159,7 +168,7 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         try:
             services.measurement_update(
                 measurement=self.measurement,
-                expected_version=data["version"] or 0,
+                expected_version=data["version"],
                 kind=data["kind"],
                 measured_on=data["measured_on"],
                 scored_by=data["scored_by"],
@@ -199,14 +208,18 @@ class ResponseCreateView(TrajectoryMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.questionnaire_response_record(
-                trajectory=self.get_trajectory(),
-                instrument=self.instrument,
-                answered_on=form.cleaned_data["answered_on"],
-                mode=form.cleaned_data["mode"],
-                recorded_by=self.request.user,
-                answers=form.answers(),
-            )
+            with submitted_once(form.cleaned_data[FORM_TOKEN_FIELD], user=self.request.user):
+                services.questionnaire_response_record(
+                    trajectory=self.get_trajectory(),
+                    instrument=self.instrument,
+                    answered_on=form.cleaned_data["answered_on"],
+                    mode=form.cleaned_data["mode"],
+                    recorded_by=self.request.user,
+                    answers=form.answers(),
+                )
+        except DuplicateSubmission as repeat:
+            messages.info(self.request, repeat.message)
+            return redirect("assessments:trajectory", trajectory_pk=self.get_trajectory().pk)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.accounts.forms import VersionedModelForm
 from terugkeer.accounts.models import User
 from terugkeer.cases.choices import ClosingReason, ContactKind, TriageStatus
 from terugkeer.cases.models import Contact, Trajectory
+from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.core.roles import Role
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,24 +44,22 @@ class TrajectoryOverviewForm(VersionedModelForm):
             self.fields[name].queryset = caseworkers(organisation)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(VersionedForm):
     to_status = forms.ChoiceField(label=_("Volgende stap"))
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = targets
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(VersionedForm):
     release_date = forms.DateField(
         label=_("Datum vrijlating"), initial=timezone.localdate, widget=DATE_INPUT
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CloseForm(forms.Form):
+class CloseForm(VersionedForm):
     reason = forms.ChoiceField(
         label=_("Reden van afsluiting"), choices=[("", "—"), *ClosingReason.choices]
     )
@@ -69,10 +67,9 @@ class CloseForm(forms.Form):
         label=_("Datum afsluiting"), initial=timezone.localdate, widget=DATE_INPUT
     )
     note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(OneTimeFormMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["kind", "date", "place", "participants", "notes"]
@@ -90,8 +87,11 @@ class ContactForm(forms.ModelForm):
         return date
 
 
-class TriageForm(forms.Form):
-    """One domain's triage (a form per domain on the basisvoorwaarden tab)."""
+class TriageForm(VersionedForm):
+    """One domain's triage (a form per domain on the basisvoorwaarden tab).
+
+    The version is 0 while the domain has no triage yet, so two first triages cannot both win.
+    """
 
     status = forms.ChoiceField(label=_("Status"), choices=TriageStatus.choices)
     note = forms.CharField(
@@ -102,4 +102,3 @@ class TriageForm(forms.Form):
         required=False,
         widget=forms.Select(choices=[("unknown", "onbekend"), ("true", "ja"), ("false", "nee")]),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

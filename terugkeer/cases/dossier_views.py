@@ -20,6 +20,8 @@ from terugkeer.cases.dossier_forms import (
 )
 from terugkeer.cases.models import Contact, DomainAssessment, DomainSnapshot, StatusChange
 from terugkeer.cases.readiness import release_readiness
+from terugkeer.core.form_tokens import DuplicateSubmission, submitted_once
+from terugkeer.core.forms import FORM_TOKEN_FIELD
 from terugkeer.core.locking import StaleObjectError
 
 
@@ -154,7 +156,7 @@ class TriageView(DossierTabMixin, TemplateView):
                         "status": assessment.status if assessment else "onbekend",
                         "note": assessment.note if assessment else "",
                         "health_insurance": assessment.health_insurance if assessment else None,
-                        "version": assessment.version if assessment else None,
+                        "version": assessment.version if assessment else 0,
                     },
                 )
             if domain.code != "zorg":
@@ -197,10 +199,12 @@ class TriageView(DossierTabMixin, TemplateView):
                     status=data["status"],
                     note=data["note"],
                     health_insurance=data.get("health_insurance"),
-                    expected_version=data.get("version"),
+                    expected_version=data["version"],
                 )
             except StaleObjectError as stale:
                 form.add_error(None, stale.message)
+            except ValidationError as refused:
+                form.add_error(None, refused.messages[0])
             else:
                 messages.success(request, _("%(domain)s is bijgewerkt.") % {"domain": domain})
                 return redirect("dossier:triage", trajectory.pk)
@@ -223,10 +227,13 @@ class ContactsView(DossierTabMixin, TemplateView):
         trajectory = self.get_trajectory()
         form = ContactForm(request.POST)
         if form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if k != FORM_TOKEN_FIELD}
             try:
-                services.contact_register(
-                    trajectory=trajectory, user=request.user, **form.cleaned_data
-                )
+                with submitted_once(form.cleaned_data[FORM_TOKEN_FIELD], user=request.user):
+                    services.contact_register(trajectory=trajectory, user=request.user, **fields)
+            except DuplicateSubmission as repeat:
+                messages.info(request, repeat.message)
+                return redirect("dossier:contacts", trajectory.pk)
             except ValidationError as refused:
                 form.add_error(None, refused.messages[0])
             else:

@@ -8,7 +8,7 @@ it. ``notification_register`` (a write) does it, in one transaction. Both work o
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
@@ -31,7 +31,7 @@ from terugkeer.detention.choices import (
     NotificationSource,
     NotificationStatus,
 )
-from terugkeer.detention.importing import parse_notification_file
+from terugkeer.detention.importing import DATE_FIELDS, parse_notification_file, typed_fingerprint
 from terugkeer.detention.models import (
     Detention,
     DetentionNotification,
@@ -249,12 +249,43 @@ def notification_register(
 
     A duplicate (same fingerprint) changes nothing; an error raises ``IntakeRefused``; a melding
     that cannot be matched sensibly is stored with status 'te beoordelen' and changes nothing else.
+    The same melding registered twice at the same moment: both classify it as new, the unique
+    constraints (fingerprint, BSN) let one win, and the other's work is rolled back to its
+    savepoint and answered as the duplicate it now is.
     """
+    if not data.fingerprint:  # typed in by hand: the same melding twice is a duplicate too
+        data = replace(data, fingerprint=_typed_fingerprint(data))
     classification = classify_notification(organisation=organisation, data=data)
     if classification.outcome == Outcome.DUPLICATE:
         return IntakeResult(classification)
     if classification.outcome == Outcome.ERROR:
         raise IntakeRefused(classification.reason)
+    try:
+        with transaction.atomic():
+            return _register(
+                organisation, data, classification, source, registered_by, import_batch, import_line
+            )
+    except IntegrityError as exc:
+        again = classify_notification(organisation=organisation, data=data)
+        if again.outcome == Outcome.DUPLICATE:
+            return IntakeResult(again)
+        raise IntakeRefused(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
+
+
+def _typed_fingerprint(data: NotificationData) -> str:
+    return typed_fingerprint(
+        kind=data.kind,
+        bsn=data.bsn,
+        dji_number=data.dji_number,
+        dates={name: getattr(data, name) for name in DATE_FIELDS},
+        institution=data.institution,
+        municipality=data.municipality,
+    )
+
+
+def _register(
+    organisation, data, classification, source, registered_by, import_batch, import_line
+) -> IntakeResult:
     notification = DetentionNotification(
         organisation=organisation,
         kind=data.kind,
@@ -398,11 +429,9 @@ class IntakeRefused(Exception):
 
 
 def _save_notification(notification: DetentionNotification) -> None:
-    try:
-        with transaction.atomic():
-            notification.save()
-    except IntegrityError as exc:  # a concurrent import of the same row won the race
-        raise IntakeRefused(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
+    # A concurrent registration of the same melding fails the fingerprint constraint here; the
+    # IntegrityError rolls notification_register back to its savepoint.
+    notification.save()
 
 
 def _client_create(organisation, data: NotificationData, classification) -> Client:
@@ -573,7 +602,7 @@ def notification_import(
             skipped += 1
             continue
         try:
-            notification_register(
+            result = notification_register(
                 organisation=batch.organisation,
                 data=NotificationData.from_parsed_row(preview_row.row),
                 source=NotificationSource.IMPORT,
@@ -586,7 +615,10 @@ def notification_import(
                 _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
                 % {"line": preview_row.row.line, "reason": refused.message}
             ) from refused
-        created += 1
+        if result.classification.outcome == Outcome.DUPLICATE:  # registered meanwhile
+            skipped += 1
+        else:
+            created += 1
     batch.status = ImportStatus.CONFIRMED
     batch.valid_only = valid_only
     batch.row_count = len(preview.rows)

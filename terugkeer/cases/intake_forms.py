@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.accounts.forms import VersionedModelForm
 from terugkeer.cases.intake import MAX_IMPORT_BYTES
 from terugkeer.clients.choices import Sex
+from terugkeer.core.forms import VersionedModelForm
 from terugkeer.core.validators import normalise_bsn, validate_bsn
 from terugkeer.detention.choices import LegalTitle, NotificationKind
 from terugkeer.detention.models import DetentionNotification, PenitentiaryInstitution

@@ -75,6 +75,9 @@ class RegisterNotificationView(IntakeViewMixin, FormView):
         except intake.IntakeRefused as refused:
             form.add_error(None, refused.message)
             return self.form_invalid(form)
+        if result.classification.outcome == intake.Outcome.DUPLICATE:
+            form.add_error(None, result.classification.reason)
+            return self.form_invalid(form)
         if result.classification.outcome == intake.Outcome.REVIEW:
             messages.warning(self.request, result.classification.reason)
             return redirect("intake:review")

@@ -3,21 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.accounts.forms import VersionedModelForm
 from terugkeer.cases.models import Action, Goal, PlanTemplate, Trajectory
 from terugkeer.cases.services import domains_of
+from terugkeer.core.forms import (
+    VERSION_FIELD,
+    OneTimeFormMixin,
+    VersionedForm,
+    VersionedModelForm,
+    issue_form_token,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _PlanItemForm(VersionedModelForm):
-    """Shared: domains of the trajectory's programme; the version only when editing."""
+    """Shared: domains of the trajectory's programme; the version when editing, a one-time token
+    when creating."""
 
     def __init__(self, *args, trajectory: Trajectory, **kwargs):
         super().__init__(*args, **kwargs)
         self.trajectory = trajectory
         if not self.instance.pk:
-            del self.fields["version"]
+            del self.fields[VERSION_FIELD]
+            issue_form_token(self)
         domain_pks = [d.pk for d in domains_of(trajectory)]
         self.fields["domain"].queryset = (
             self.fields["domain"].queryset.filter(pk__in=domain_pks).order_by("order")
@@ -47,13 +55,11 @@ class ActionForm(_PlanItemForm):
         self.fields["goal"].empty_label = _("geen doel")
 
 
-class VersionForm(forms.Form):
+class VersionForm(VersionedForm):
     """Deleting or completing: only the version the user saw."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
-
-class TemplateApplyForm(forms.Form):
+class TemplateApplyForm(OneTimeFormMixin, forms.Form):
     template = forms.ModelChoiceField(
         label=_("Sjabloon"),
         queryset=PlanTemplate.objects.none(),

@@ -23,6 +23,7 @@ from terugkeer.cases.services import domains_of
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
+from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.core.locking import StaleObjectError
 
 
@@ -154,7 +155,11 @@ class _PlanFormView(PlanTabMixin, FormView):
 
     def form_valid(self, form):
         try:
-            self.perform(form)
+            with once_per_token(form, user=self.request.user):
+                self.perform(form)
+        except DuplicateSubmission as repeat:
+            messages.info(self.request, repeat.message)
+            return redirect(self.plan_url())
         except StaleObjectError as exc:
             form.add_error(None, exc.message)
             return self.form_invalid(form)
@@ -305,7 +310,7 @@ class ActionCompleteView(_ActionMixin, PlanTabMixin, View):
         form = VersionForm(request.POST)
         try:
             if not form.is_valid():
-                raise ValidationError(_("Het formulier is onvolledig; probeer het opnieuw."))
+                raise ValidationError(form.non_field_errors())
             plan_services.action_complete(
                 action=action, expected_version=form.cleaned_data["version"]
             )
@@ -338,9 +343,13 @@ class TemplateApplyView(_PlanFormView):
 
     def form_valid(self, form):
         try:
-            applied = plan_services.plan_template_apply(
-                trajectory=self.get_trajectory(), template=form.cleaned_data["template"]
-            )
+            with once_per_token(form, user=self.request.user):
+                applied = plan_services.plan_template_apply(
+                    trajectory=self.get_trajectory(), template=form.cleaned_data["template"]
+                )
+        except DuplicateSubmission as repeat:
+            messages.info(self.request, repeat.message)
+            return redirect(self.plan_url())
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)

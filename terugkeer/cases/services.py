@@ -365,7 +365,12 @@ def domain_assessment_set(
     health_insurance: bool | None = None,
     expected_version: int | None = None,
 ) -> DomainAssessment:
-    """Set the triage of one domain (history kept; optimistic locking on an existing row)."""
+    """Set the triage of one domain (history kept; optimistic locking).
+
+    ``expected_version`` is the version the user saw, 0 while the domain had no triage (None:
+    whatever is there, for demo data and services). Two first triages at the same moment both
+    find no row; the unique constraint lets one insert win and the other is refused as stale.
+    """
     if domain.programme.code != trajectory.programme:
         raise ValidationError(_("Dit domein hoort niet bij het programma van dit traject."))
     assessment = (
@@ -375,10 +380,20 @@ def domain_assessment_set(
     )
     changes = {"status": status, "note": note, "health_insurance": health_insurance}
     if assessment is None:
+        if expected_version:
+            raise ValidationError(_("Deze triage bestaat niet meer. Open de pagina opnieuw."))
         assessment = DomainAssessment(trajectory=trajectory, domain=domain, **changes)
-        assessment.full_clean()
-        assessment.save()
+        assessment.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                assessment.save()
+        except IntegrityError:  # a colleague's first triage of this domain just won
+            raise StaleObjectError(
+                DomainAssessment.objects.get(trajectory=trajectory, domain=domain)
+            ) from None
         return assessment
+    if expected_version == 0:
+        raise StaleObjectError(assessment)
     return save_versioned(
         assessment,
         expected_version=assessment.version if expected_version is None else expected_version,

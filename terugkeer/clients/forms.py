@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.accounts.forms import VersionedModelForm
 from terugkeer.clients.models import Client
+from terugkeer.core.forms import VersionedModelForm
 from terugkeer.core.validators import normalise_bsn, normalise_postcode
 
 

@@ -69,3 +69,28 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.page} {self.subject_label}"
+
+
+class UsedFormToken(models.Model):
+    """A one-time form token that was submitted: the form's rows were created once, under it.
+
+    Inserted in the same transaction as the rows the form creates (see
+    :mod:`terugkeer.core.form_tokens`), so a failed save frees the token again and a second
+    submission of the same token, sequential or concurrent, hits the unique constraint.
+    """
+
+    token = models.CharField(_("formuliersleutel"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    used_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("verstuurde formuliersleutel")
+        verbose_name_plural = _("verstuurde formuliersleutels")
+
+    def __str__(self) -> str:
+        return f"{self.token[:6]}… ({self.used_at:%Y-%m-%d %H:%M})"

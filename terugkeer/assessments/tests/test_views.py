@@ -11,6 +11,7 @@ from terugkeer.assessments.tests.factories import c_toets, measure, respond, zrm
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def _form_data(organisation, user, scores: dict[str, str], **extra) -> dict:
         "kind": MeasurementKind.BASELINE,
         "scored_by": user.pk,
         "note": "",
+        "form_token": new_form_token(),  # a new measurement's form carries one
     }
     for item in domains_for(instrument=zrm(), organisation=organisation):
         data[f"score_{item.pk}"] = scores.get(item.code, "")
@@ -146,6 +148,7 @@ def test_questionnaire_answers_are_recorded_but_never_shown_per_person(verified_
         f"answer_{items['extra-1'].pk}": "",
         f"answer_{items['rapportcijfer'].pk}": "8",
         f"answer_{items['goed'].pk}": "Een geheime opmerking",
+        "form_token": new_form_token(),
     }
     assert client.post(url, data).status_code == 302
     response = QuestionnaireResponse.objects.get()

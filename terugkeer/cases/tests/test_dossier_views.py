@@ -12,6 +12,7 @@ from terugkeer.cases.models import Contact, DomainAssessment, StatusChange, Traj
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 S = TrajectoryStatus
@@ -49,7 +50,13 @@ def test_contact_moves_aangemeld_to_in_contact(coordinator, trajectory):
     today = timezone.localdate()
     response = coordinator.post(
         url("dossier:contacts", trajectory),
-        {"kind": "pi_bezoek", "date": today.isoformat(), "place": "PI Zwaag", "notes": "Kennis"},
+        {
+            "kind": "pi_bezoek",
+            "date": today.isoformat(),
+            "place": "PI Zwaag",
+            "notes": "Kennis",
+            "form_token": new_form_token(),
+        },
     )
     assert response.status_code == 302
     trajectory.refresh_from_db()
@@ -150,6 +157,7 @@ def test_triage_is_saved_per_domain_with_history(coordinator, trajectory):
             f"{prefix}-status": "hulpvraag",
             f"{prefix}-note": "Geen verzekering",
             f"{prefix}-health_insurance": "false",
+            f"{prefix}-version": 0,  # no triage of this domain yet
         },
     )
     assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
@@ -227,3 +235,24 @@ def test_mentor_gets_403_and_other_organisation_404(trajectory, verified_client)
     client = verified_client(stranger.user, stranger.organisation)
     assert client.get(url("dossier:overview", trajectory)).status_code == 404
     assert Trajectory.objects.get(pk=trajectory.pk).status == S.REGISTERED
+
+
+def test_a_second_first_triage_of_a_domain_is_stale_not_an_overwrite(coordinator, trajectory):
+    # Issue 11: two colleagues open the tab before either triages the domain (version 0 on both).
+    from terugkeer.cases.models import Domain
+
+    zorg = Domain.objects.get(programme__code="nazorg", code="zorg")
+    prefix = f"d{zorg.pk}"
+
+    def first_triage(status):
+        return coordinator.post(
+            url("dossier:triage", trajectory),
+            {"domain": zorg.pk, f"{prefix}-status": status, f"{prefix}-version": 0},
+        )
+
+    assert first_triage("hulpvraag").status_code == 302
+    response = first_triage("geregeld")
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in response.content.decode()
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
+    assert (assessment.status, assessment.version) == ("hulpvraag", 1)

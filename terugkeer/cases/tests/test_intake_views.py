@@ -317,3 +317,34 @@ def test_another_organisations_batch_is_not_found(coordinator):
     batch.refresh_from_db()
     assert batch.status == ImportStatus.PREVIEW
     assert DetentionNotification.objects.count() == 0
+
+
+def test_a_melding_typed_in_twice_is_refused_as_a_duplicate_the_second_time(coordinator):
+    # Issue 11: the repeat used to add a second notification and detention to the same client.
+    from terugkeer.detention.models import PenitentiaryInstitution
+
+    data = {
+        "kind": "begin",
+        "received_on": "2026-03-09",
+        "bsn": "111222333",
+        "surname": "Jansen",
+        "birth_date": "1990-05-17",
+        "municipality": coordinator.organisation.municipalities.get().pk,
+        "institution": PenitentiaryInstitution.objects.get(name="PI Nieuwegein").pk,
+        "detention_start": "2026-03-02",
+    }
+    assert coordinator.post(reverse("intake:register"), data).status_code == 302
+    response = coordinator.post(reverse("intake:register"), data)
+    assert response.status_code == 200
+    assert "Deze melding is al eerder ontvangen en wordt overgeslagen." in response.content.decode()
+    assert (DetentionNotification.objects.count(), Detention.objects.count()) == (1, 1)
+    assert (Client.objects.count(), Trajectory.objects.count()) == (1, 1)
+
+
+def test_a_batch_confirmed_twice_says_so_the_second_time(coordinator):
+    upload(coordinator, csv_file(ROW_A, ROW_B))
+    confirm = reverse("intake:import_confirm", args=[ImportBatch.objects.get().pk])
+    coordinator.post(confirm)
+    response = coordinator.post(confirm, follow=True)
+    assert "Dit bestand is al verwerkt of geannuleerd." in response.content.decode()
+    assert DetentionNotification.objects.count() == 2

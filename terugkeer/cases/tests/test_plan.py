@@ -20,6 +20,7 @@ from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
 from terugkeer.detention.tests.factories import DetentionFactory
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,11 @@ def plan_url(trajectory, name="detail", **kwargs):
 def test_coordinator_adds_a_goal_and_an_action(logged_in, trajectory):
     response = logged_in.post(
         plan_url(trajectory, "goal_create"),
-        {"domain": domain("id_bewijs").pk, "description": "Geldig ID bij vrijlating"},
+        {
+            "domain": domain("id_bewijs").pk,
+            "description": "Geldig ID bij vrijlating",
+            "form_token": new_form_token(),
+        },
     )
     assert response.status_code == 302
     goal = Goal.objects.get(trajectory=trajectory)
@@ -226,6 +231,7 @@ def test_coordinator_adds_a_goal_and_an_action(logged_in, trajectory):
             "description": "Paspoort aanvragen",
             "owner": "cliënt",
             "due_date": "2026-12-01",
+            "form_token": new_form_token(),
         },
     )
 
@@ -314,7 +320,9 @@ def test_applying_a_template_on_the_tab_reports_unknown_anchors(logged_in, coord
     template = template_for(coordinator.organisation, *ROWS)
 
     response = logged_in.post(
-        plan_url(trajectory, "template_apply"), {"template": template.pk}, follow=True
+        plan_url(trajectory, "template_apply"),
+        {"template": template.pk, "form_token": new_form_token()},
+        follow=True,
     )
 
     page = response.content.decode()

@@ -1,0 +1,108 @@
+"""Form building blocks shared by every app: the optimistic-locking version and one-time tokens.
+
+``VersionField`` is the one rule for the version a form was opened at: it is required and a whole
+number (0 for a row that does not exist yet). A POST without it, or with anything else, is refused
+with a Dutch message naming the field, shown at the top of the form; nothing is saved. Forms get it
+from :class:`VersionedForm` or :class:`VersionedModelForm`, never by declaring their own field.
+"""
+
+import secrets
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+VERSION_FIELD = "version"
+FORM_TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
+
+VERSION_MISSING = _(
+    "Het formulier mist het verborgen veld 'versie' (version). Er is niets opgeslagen. Open de "
+    "pagina opnieuw en voer uw wijziging daarna opnieuw in."
+)
+VERSION_INVALID = _(
+    "Het verborgen veld 'versie' (version) heeft geen geldige waarde. Er is niets opgeslagen. "
+    "Open de pagina opnieuw en voer uw wijziging daarna opnieuw in."
+)
+TOKEN_MISSING = _(
+    "Het formulier mist het verborgen veld 'formuliersleutel' (form_token). Er is niets "
+    "vastgelegd. Open de pagina opnieuw en verstuur het formulier daarna opnieuw."
+)
+
+
+class VersionField(forms.IntegerField):
+    """The version of the row the user saw; required, whole, at least 0 (0: not created yet)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.update(required=True, min_value=0)
+        kwargs["error_messages"] = {
+            "required": VERSION_MISSING,
+            "invalid": VERSION_INVALID,
+            "min_value": VERSION_INVALID,
+            "max_value": VERSION_INVALID,
+        }
+        super().__init__(**kwargs)
+
+
+class FormTokenField(forms.CharField):
+    """A random one-time key the form was issued with (see ``terugkeer.core.form_tokens``)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.update(required=True, min_length=16, max_length=64)
+        kwargs["error_messages"] = {
+            "required": TOKEN_MISSING,
+            "min_length": TOKEN_MISSING,
+            "max_length": TOKEN_MISSING,
+        }
+        super().__init__(**kwargs)
+
+
+class HiddenErrorsOnTopMixin:
+    """Errors of the hidden version and token fields go to the top of the form.
+
+    The shared form template shows hidden fields without their errors; a refusal must be seen.
+    """
+
+    def full_clean(self):
+        super().full_clean()
+        for name in (VERSION_FIELD, FORM_TOKEN_FIELD):
+            if self._errors and name in self._errors:
+                self.add_error(None, list(self._errors.pop(name)))
+
+
+class VersionedForm(HiddenErrorsOnTopMixin, forms.Form):
+    """A form changing an existing row: carries the version it was opened at."""
+
+    version = VersionField()
+
+
+class VersionedModelForm(HiddenErrorsOnTopMixin, forms.ModelForm):
+    """A model form carrying the version it was opened at, for optimistic locking."""
+
+    version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk and VERSION_FIELD in self.fields:
+            self.initial[VERSION_FIELD] = self.instance.version
+
+
+class OneTimeFormMixin(HiddenErrorsOnTopMixin):
+    """A form that creates rows: issued with a fresh ``form_token`` each time it is shown.
+
+    Re-rendered after an error it keeps the submitted token (nothing was consumed). The view
+    consumes the token with ``terugkeer.core.form_tokens.submitted_once``.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        issue_form_token(self)
+
+
+def issue_form_token(form: forms.BaseForm) -> None:
+    """Give ``form`` the hidden ``form_token`` field; a fresh random token when it is unbound."""
+    form.fields[FORM_TOKEN_FIELD] = FormTokenField()
+    if not form.is_bound:
+        form.initial[FORM_TOKEN_FIELD] = secrets.token_urlsafe(24)
