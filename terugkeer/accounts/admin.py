@@ -46,7 +46,7 @@ class OrganisationAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
 class MembershipInline(TenantChoicesMixin, admin.TabularInline):
     model = Membership
     extra = 1
-    fields = ["organisation", "role", "is_active"]
+    fields = ["organisation", "role", "also_coordinator", "is_active"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -130,7 +130,7 @@ class UserAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Membership, site=admin_site)
 class MembershipAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
-    list_display = ["user", "organisation", "role", "is_active"]
+    list_display = ["user", "organisation", "role", "also_coordinator", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["user__full_name", "user__email"]
     autocomplete_fields = ["user"]

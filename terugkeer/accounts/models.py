@@ -138,6 +138,15 @@ class Membership(TimeStampedModel):
         related_name="memberships",
     )
     role = models.CharField(_("rol"), max_length=32, choices=Role.choices)
+    also_coordinator = models.BooleanField(
+        _("ook coördinator"),
+        default=False,
+        help_text=_(
+            "Alleen voor een teamvoorzitter die ook zelf casussen begeleidt: die mag dan "
+            "casuïstiek wijzigen als een coördinator. Zonder dit vinkje leest de teamvoorzitter "
+            "alle casussen en keurt goed, maar wijzigt niets."
+        ),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

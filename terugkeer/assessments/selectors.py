@@ -21,7 +21,8 @@ from terugkeer.assessments.models import (
     QuestionnaireResponse,
 )
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import Scope, get_visible_or_404
+from terugkeer.cases.selectors import trajectory_for
+from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.core.roles import Role
 
 DEFAULT_FOLLOWUP_MONTHS = 6
@@ -55,10 +56,9 @@ def domains_for(*, instrument: Instrument, organisation: Organisation) -> list[I
     )
 
 
-def trajectory_for_assessments(*, scope: Scope | None, pk: int) -> Trajectory:
-    return get_visible_or_404(
-        Trajectory.objects.visible_to(scope).select_related("client", "organisation"), pk=pk
-    )
+def trajectory_for_assessments(*, scope: Scope | None, pk: int, action: str = Action.VIEW):
+    """The trajectory for ``action``: 404 if not visible, 403 if it may be read but not changed."""
+    return trajectory_for(scope, pk, action=action)
 
 
 def measurement_for_edit(*, scope: Scope | None, pk: int) -> Measurement:

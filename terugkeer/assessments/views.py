@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,7 +15,8 @@ from terugkeer.assessments import selectors, services
 from terugkeer.assessments.charts import zrm_progress_svg
 from terugkeer.assessments.choices import MeasurementKind
 from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
-from terugkeer.cases.selectors import casework_users
+from terugkeer.cases.selectors import READ_ONLY_MESSAGE, casework_users
+from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
 from terugkeer.core.form_tokens import DuplicateSubmission, submitted_once
@@ -38,11 +39,12 @@ def progress_context(*, scope, trajectory) -> dict:
 
 class TrajectoryMixin(ScopedViewMixin):
     allowed_roles = CASEWORK_ROLES
+    action = Action.VIEW  # form pages change the trajectory's data: Action.CHANGE
 
     def get_trajectory(self):
         if not hasattr(self, "trajectory"):
             self.trajectory = selectors.trajectory_for_assessments(
-                scope=self.request.scope, pk=self.kwargs["trajectory_pk"]
+                scope=self.request.scope, pk=self.kwargs["trajectory_pk"], action=self.action
             )
         return self.trajectory
 
@@ -60,6 +62,7 @@ class TrajectoryAssessmentsView(TrajectoryMixin, TemplateView):
             trajectory=trajectory,
             responses=selectors.trajectory_responses(scope=scope, trajectory=trajectory),
             followup_months=selectors.zrm_followup_months(trajectory.organisation),
+            can_change=scope.can(Action.CHANGE, trajectory),
             **progress_context(scope=scope, trajectory=trajectory),
         )
         context["totals"] = [(m, *selectors.measurement_total(m)) for m in context["measurements"]]
@@ -69,6 +72,7 @@ class TrajectoryAssessmentsView(TrajectoryMixin, TemplateView):
 class MeasurementFormMixin(TrajectoryMixin):
     template_name = "assessments/measurement_form.html"
     form_class = MeasurementForm
+    action = Action.CHANGE
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -149,6 +153,8 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         return self.measurement.instrument
 
     def get_trajectory(self):
+        if not self.request.scope.can(Action.CHANGE, self.measurement.trajectory):
+            raise PermissionDenied(READ_ONLY_MESSAGE)
         return self.measurement.trajectory
 
     def get(self, request, *args, **kwargs):
@@ -189,6 +195,7 @@ class ResponseCreateView(TrajectoryMixin, FormView):
 
     template_name = "assessments/response_form.html"
     form_class = QuestionnaireForm
+    action = Action.CHANGE
 
     @cached_property
     def instrument(self):

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases import registry
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import get_visible_or_404
+from terugkeer.cases.selectors import READ_ONLY_MESSAGE, trajectory_for
+from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
@@ -31,6 +32,9 @@ for _order, (_name, _title) in enumerate(
     registry.register_tab(_name, _title, order=(_order + 1) * 10)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 @dataclass(frozen=True)
 class Tab:
     title: str
@@ -43,20 +47,28 @@ class DossierTabMixin(ScopedViewMixin):
     tab_name = ""  # the URL name of this tab
     purpose = _("dossier bekijken")
 
+    writes = False  # a form page: even its GET needs the change action
+
+    def request_action(self) -> str:
+        """What the request does: reading (GET, HEAD) or changing (a form page, any POST)."""
+        if self.writes or self.request.method not in SAFE_METHODS:
+            return Action.CHANGE
+        return Action.VIEW
+
     def get_trajectory(self) -> Trajectory:
+        """The trajectory, if the scope may do this request's action with it.
+
+        Not visible: 404. Visible but not changeable (a team chair who is not also a
+        coordinator, posting): 403 with the reason, since the reader already knows it exists.
+        """
         if not hasattr(self, "_trajectory"):
-            self._trajectory = get_visible_or_404(
-                Trajectory.objects.visible_to(self.request.scope).select_related(
-                    "client",
-                    "coordinator",
-                    "substitute",
-                    "municipality",
-                    "detention__institution",
-                    "organisation",
-                ),
-                pk=self.kwargs["trajectory_pk"],
+            self._trajectory = trajectory_for(
+                self.request.scope, self.kwargs["trajectory_pk"], action=self.request_action()
             )
         return self._trajectory
+
+    def can_change(self) -> bool:
+        return self.request.scope.can(Action.CHANGE, self.get_trajectory())
 
     def get(self, request, *args, **kwargs):
         record_access(request, self.get_trajectory(), purpose=str(self.purpose))
@@ -74,6 +86,8 @@ class DossierTabMixin(ScopedViewMixin):
             tabs.append(Tab(str(tab.title), url, tab.url_name == self.tab_name))
         context.update(
             trajectory=trajectory,
+            can_change=self.can_change(),
+            read_only_message=READ_ONLY_MESSAGE,
             dossier_tabs=tabs,
             tab_title=next((t.title for t in tabs if t.current), ""),
         )

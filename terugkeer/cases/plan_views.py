@@ -125,6 +125,7 @@ class _PlanFormView(PlanTabMixin, FormView):
 
     template_name = "cases/plan/form.html"
     purpose = gettext_lazy("plan van aanpak bewerken")
+    writes = True
     heading = ""
     submit_label = gettext_lazy("Opslaan")
     success_message = ""

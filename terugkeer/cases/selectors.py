@@ -1,17 +1,39 @@
-"""Reads for the worklists. Every query starts from ``Trajectory.objects.visible_to(scope)``."""
+"""Reads of trajectories: one for an action, and the worklists. All start from ``visible_to``."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from terugkeer.accounts.models import Municipality, User
 from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import Scope
+from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.core.roles import CASEWORK_ROLES
+
+READ_ONLY_MESSAGE = _(
+    "U kunt dit traject lezen, maar niet wijzigen: casuïstiek wijzigen is aan de coördinator."
+)
+
+
+def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
+    """The trajectory ``pk`` for ``action``: 404 if not visible, 403 if visible but not this."""
+    visible = Trajectory.objects.visible_to(scope).select_related(
+        "client",
+        "coordinator",
+        "substitute",
+        "municipality",
+        "detention__institution",
+        "organisation",
+    )
+    trajectory = get_visible_or_404(visible, pk=pk)
+    if action != Action.VIEW and not scope.can(action, trajectory):
+        raise PermissionDenied(READ_ONLY_MESSAGE)
+    return trajectory
 
 
 def overdue_first_contact_q(today: datetime.date) -> Q:

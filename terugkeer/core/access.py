@@ -36,14 +36,26 @@ class Action(StrEnum):
 
 @dataclass(frozen=True)
 class Scope:
-    """Who is asking: the user, the active organisation and the role held there."""
+    """Who is asking: the user, the active organisation and the role held there.
+
+    A team chair may also be a coordinator in the same organisation (``also_coordinator``):
+    the chair reads every case and approves; changing casework needs the coordinator role.
+    """
 
     user: User
     organisation: Organisation
     role: Role
+    also_coordinator: bool = False
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        extra = (
+            {Role.COORDINATOR} if self.also_coordinator and self.role == Role.TEAM_CHAIR else set()
+        )
+        return frozenset({Role(self.role), *extra})
 
     def has_role(self, *roles: Role) -> bool:
-        return self.role in roles
+        return not self.roles.isdisjoint(roles)
 
     def can(self, action: str, obj: models.Model) -> bool:
         """Whether this scope may perform ``action`` on ``obj`` (the same policy as querysets)."""
@@ -57,7 +69,12 @@ def scope_for(user: Any, membership: Membership | None) -> Scope | None:
         return None
     if membership.user_id != user.pk or not membership.is_active:
         return None
-    return Scope(user=user, organisation=membership.organisation, role=Role(membership.role))
+    return Scope(
+        user=user,
+        organisation=membership.organisation,
+        role=Role(membership.role),
+        also_coordinator=membership.also_coordinator,
+    )
 
 
 # A rule narrows an organisation's rows to what ``scope`` may do with ``action``.

@@ -2,6 +2,7 @@
 
 from terugkeer.core.roles import Role
 from terugkeer.core.tests.access_policy import (
+    CHANGES_CASEWORK,
     FORBIDDEN,
     LOGIN,
     NOT_FOUND,
@@ -25,9 +26,9 @@ def _admin(own: str, other: str | None = None) -> Rule:
 
 POLICY = {
     "assessments:trajectory": Rule(LOGIN, CASEWORK, other_organisation=OTHER),
-    "assessments:measurement_create": Rule(LOGIN, CASEWORK, other_organisation=OTHER),
-    "assessments:measurement_edit": Rule(LOGIN, CASEWORK, other_organisation=OTHER),
-    "assessments:response_create": Rule(LOGIN, CASEWORK, other_organisation=OTHER),
+    "assessments:measurement_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=OTHER),
+    "assessments:measurement_edit": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=OTHER),
+    "assessments:response_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=OTHER),
     # The empty questionnaire holds no personal data; the "other" variant is the same URL.
     "assessments:questionnaire_pdf": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK),
     # Aggregates of the active organisation only; the "other" variant is the same URL.

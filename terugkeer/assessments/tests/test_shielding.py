@@ -73,6 +73,6 @@ def test_the_policy_hides_scores_and_answers_of_a_shielded_trajectory(shielded):
     assert seen == {
         "assigned": (True, True, True),
         "outsider": (False, False, False),
-        "chair": (True, True, True),
+        "chair": (True, False, True),  # the chair reads every case; changing is casework
         "mentor": (False, False, False),
     }

@@ -2,11 +2,13 @@
 
 from terugkeer.core.roles import Role
 from terugkeer.core.tests.access_policy import (
+    CHANGES_CASEWORK,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    REDIRECT,
     Rule,
     everyone,
     only,
@@ -22,6 +24,11 @@ def _casework() -> Rule:
     return Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG)
 
 
+def _changes() -> Rule:
+    """A form page of the plan: the coordinator's (the team chair reads the plan, 403 here)."""
+    return Rule(LOGIN, CHANGES_CASEWORK, other_organisation=OTHER_ORG)
+
+
 def _admin(own: str, other: str | None = None) -> Rule:
     roles = everyone(FORBIDDEN) | {Role.FUNCTIONAL_ADMIN: own}
     other_roles = everyone(FORBIDDEN) | {Role.FUNCTIONAL_ADMIN: other} if other else {}
@@ -31,14 +38,19 @@ def _admin(own: str, other: str | None = None) -> Rule:
 POLICY = {
     "plan:detail": _casework(),
     "plan:pdf": _casework(),
-    "plan:goal_create": _casework(),
-    "plan:goal_update": _casework(),
-    "plan:goal_delete": _casework(),
-    "plan:action_create": _casework(),
-    "plan:action_update": _casework(),
-    "plan:action_delete": _casework(),
-    "plan:action_complete": Rule(LOGIN, POST_ONLY, other_organisation=POST_ONLY),
-    "plan:template_apply": _casework(),
+    "plan:goal_create": _changes(),
+    "plan:goal_update": _changes(),
+    "plan:goal_delete": _changes(),
+    "plan:action_create": _changes(),
+    "plan:action_update": _changes(),
+    "plan:action_delete": _changes(),
+    "plan:action_complete": Rule(
+        LOGIN,
+        POST_ONLY,
+        other_organisation=POST_ONLY,
+        post=everyone(FORBIDDEN) | {Role.COORDINATOR: REDIRECT},
+    ),
+    "plan:template_apply": _changes(),
     # Plan templates: configuration of the organisation, for the functional admin only.
     "admin:cases_plantemplate_changelist": _admin(OK),
     "admin:cases_plantemplate_add": _admin(OK),

@@ -37,6 +37,10 @@ class Rule:
     # Outcome per role when the URL names a shielded case the coordinator is not assigned to;
     # None: as ``roles``, except that the coordinator gets 404 where the own case would open.
     shielded: dict[Role, str] | None = None
+    # Outcome per role of a POST where it differs from the GET (a page everyone of casework may
+    # read, but only a coordinator may change): the matrix POSTs these too, and a refused one
+    # must change nothing. None: a POST is refused exactly where the GET is.
+    post: dict[Role, str] | None = None
 
     def shielded_outcomes(self) -> dict[Role, str]:
         if self.shielded is not None:
@@ -47,6 +51,10 @@ class Rule:
             for role, outcome in self.roles.items()
         }
 
+
+# Casework pages that change a trajectory: the coordinator's; the team chair reads but may not
+# change (403, unless their membership says they are also a coordinator).
+CHANGES_CASEWORK = only(Role.COORDINATOR)
 
 # Outcomes that refuse a request: a POST that gets one of these must have changed nothing.
 REFUSALS = frozenset({LOGIN, TWO_FACTOR, FORBIDDEN, NOT_FOUND})
