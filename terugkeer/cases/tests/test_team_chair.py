@@ -10,12 +10,18 @@ from terugkeer.cases.models import Contact, Goal
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.access import Action, Scope
 from terugkeer.core.roles import Role
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 
 
 def contact_data() -> dict:
-    return {"kind": "pi_bezoek", "date": timezone.localdate().isoformat(), "notes": "Kennismaking"}
+    return {
+        "kind": "pi_bezoek",
+        "date": timezone.localdate().isoformat(),
+        "notes": "Kennismaking",
+        "form_token": new_form_token(),
+    }
 
 
 @pytest.fixture
@@ -53,7 +59,8 @@ def test_a_chair_cannot_change_casework(verified_client, trajectory):
     assert "casuïstiek wijzigen is aan de coördinator" in response.content.decode()
     assert not Contact.objects.exists()
     goal = client.post(
-        reverse("plan:goal_create", args=[trajectory.pk]), {"description": "Woning vinden"}
+        reverse("plan:goal_create", args=[trajectory.pk]),
+        {"description": "Woning vinden", "form_token": new_form_token()},
     )
     assert goal.status_code == 403
     assert not Goal.objects.exists()
