@@ -1,11 +1,13 @@
 """Hand over a caseload, e.g. during leave (seed 002).
 
-Team chairs hand over anybody's caseload, coordinators only their own.
+Team chairs hand over anybody's caseload, coordinators only their own: the rule is the
+service's (``cases.services.trajectories_reassign``); the form only offers what it allows.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import ngettext
 from django.views.generic import FormView
@@ -61,12 +63,16 @@ class ReassignView(ScopedViewMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         chosen = [t.pk for t in data["trajectories"]]
-        count = trajectories_reassign(
-            organisation=self.request.scope.organisation,
-            from_user=data["from_user"],
-            to_user=data["to_user"],
-            trajectory_ids=chosen or None,
-        )
+        try:
+            count = trajectories_reassign(
+                scope=self.request.scope,
+                from_user=data["from_user"],
+                to_user=data["to_user"],
+                trajectory_ids=chosen or None,
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused.messages[0])
+            return self.form_invalid(form)
         messages.success(
             self.request,
             ngettext(

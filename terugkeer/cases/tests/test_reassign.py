@@ -144,3 +144,48 @@ def test_other_roles_are_refused(team, verified_client, role):
     response = client.post(URL, {"from_user": team["anna"].pk, "to_user": team["bram"].pk})
     assert response.status_code == 403
     assert _coordinators(team) == before
+
+
+# --- the rule lives in the service, whoever calls it (a view, the API, a command) ----------------
+
+
+def _scope(user, organisation, role):
+    from terugkeer.core.access import Scope
+
+    return Scope(user=user, organisation=organisation, role=role)
+
+
+def test_the_service_refuses_a_coordinator_handing_over_a_colleagues_caseload(team):
+    from django.core.exceptions import ValidationError
+
+    from terugkeer.cases.services import trajectories_reassign
+
+    before = _coordinators(team)
+    anna = _scope(team["anna"], team["organisation"], Role.COORDINATOR)
+    with pytest.raises(ValidationError, match="alleen uw eigen trajecten"):
+        trajectories_reassign(scope=anna, from_user=team["bram"], to_user=team["anna"])
+    # A trajectory of someone else among the chosen ones refuses the whole hand-over.
+    with pytest.raises(ValidationError, match="Kies alleen trajecten"):
+        trajectories_reassign(
+            scope=anna,
+            from_user=team["anna"],
+            to_user=team["bram"],
+            trajectory_ids=[team["anna_cases"][0].pk, team["bram_cases"][0].pk],
+        )
+    # The receiver must be a casework colleague of this organisation.
+    stranger = MembershipFactory(role=Role.COORDINATOR).user
+    with pytest.raises(ValidationError, match="geen coördinator van uw organisatie"):
+        trajectories_reassign(scope=anna, from_user=team["anna"], to_user=stranger)
+    assert _coordinators(team) == before
+
+
+def test_the_service_lets_a_team_chair_hand_over_anybodys_open_cases(team):
+    from terugkeer.cases.services import trajectories_reassign
+
+    chair = _scope(team["chair"], team["organisation"], Role.TEAM_CHAIR)
+    count = trajectories_reassign(scope=chair, from_user=team["anna"], to_user=team["bram"])
+    # Anna's three open cases (one shielded: the chair sees every case); the closed one stays.
+    assert count == 3
+    after = _coordinators(team)
+    assert {after[t.pk] for t in team["anna_cases"]} == {team["bram"].pk}
+    assert after[team["anna_closed"].pk] == team["anna"].pk
