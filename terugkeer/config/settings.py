@@ -151,7 +151,8 @@ AXES_COOLOFF_TIME = env_int("TERUGKEER_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
 # Locked per account, and per (account, client address), each after AXES_FAILURE_LIMIT failures.
 # Never per address alone: behind a proxy or a shared office address that would lock out everyone.
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
-# Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses); empty: none.
+# Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or networks such
+# as 10.0.0.0/24); empty: none.
 TRUSTED_PROXIES = env_list("TERUGKEER_TRUSTED_PROXIES", [])
 AXES_CLIENT_IP_CALLABLE = "terugkeer.accounts.client_ip.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -59,3 +59,28 @@ def test_the_forwarded_address_is_trusted_only_from_configured_proxies(
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
 
     assert client_ip(request) == expected
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        # Any proxy of the load balancer's network is trusted, along the whole chain.
+        ("10.0.0.7", "203.0.113.5, 10.0.0.9", "203.0.113.5"),
+        # Just outside the /24: not a proxy, its header is ignored.
+        ("10.0.1.7", "203.0.113.5", "10.0.1.7"),
+        # IPv6 proxies by network too; an IPv4 address never matches an IPv6 network.
+        ("2001:db8::5", "198.51.100.20", "198.51.100.20"),
+    ],
+)
+def test_trusted_proxies_may_be_networks(settings, remote, forwarded, expected):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24", "2001:db8::/64"]
+    request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert client_ip(request) == expected
+
+
+def test_a_malformed_proxy_setting_is_an_error_not_silently_ignored(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/33"]
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1")
+    with pytest.raises(ValueError):
+        client_ip(request)
