@@ -4,8 +4,10 @@ A team chair reads every trajectory of the organisation and approves; a coordina
 one that is not afgeschermd (shielded), and the shielded ones where they are the coordinator or
 substitute. Changing casework (``change``) is the coordinator's: a team chair changes only where
 the membership says they are also a coordinator, and then as a coordinator would.
-Everything a trajectory owns is visible exactly when the trajectory is. Shielding reaches the
-client too: cases narrows the clients app's rule (it never widens it).
+Everything a trajectory owns is visible exactly when the trajectory is. Shielding is the
+person's: a client with a shielded trajectory is hidden from a coordinator who is not assigned,
+with all their other trajectories, unless the coordinator works on one of them; cases narrows the
+clients app's rule for that (it never widens it).
 """
 
 from django.db.models import Q
@@ -26,29 +28,49 @@ def _assigned(scope) -> Q:
     return Q(coordinator=scope.user) | Q(substitute=scope.user)
 
 
-def trajectory_rule(queryset, scope, action):
-    if action == Action.CHANGE:
-        if Role.COORDINATOR in scope.roles:
-            return queryset.filter(Q(shielded=False) | _assigned(scope))
-        return queryset.none()
-    if scope.role == Role.TEAM_CHAIR:
-        return queryset
-    if scope.role == Role.COORDINATOR:
-        return queryset.filter(Q(shielded=False) | _assigned(scope))
-    return queryset.none()
-
-
-def hide_clients_of_shielded_trajectories(queryset, scope, action):
-    if scope.role != Role.COORDINATOR:
-        return queryset
+def _hidden_clients(scope):
+    """Clients with a shielded trajectory the user is not assigned to: shielding is the person's."""
     from terugkeer.cases.models import Trajectory
 
-    shielded = (
+    return (
         Trajectory.objects.filter(organisation=scope.organisation, shielded=True)
         .exclude(_assigned(scope))
         .values("client_id")
     )
-    return queryset.exclude(pk__in=shielded)
+
+
+def _as_coordinator(queryset, scope):
+    """What a coordinator reads and changes: their own cases, and every other case unless it is
+    shielded or belongs to a person with a shielded case they are not assigned to."""
+    return queryset.filter(
+        _assigned(scope) | (Q(shielded=False) & ~Q(client_id__in=_hidden_clients(scope)))
+    )
+
+
+def trajectory_rule(queryset, scope, action):
+    if action == Action.CHANGE:
+        if Role.COORDINATOR in scope.roles:
+            return _as_coordinator(queryset, scope)
+        return queryset.none()
+    if scope.role == Role.TEAM_CHAIR:
+        return queryset
+    if scope.role == Role.COORDINATOR:
+        return _as_coordinator(queryset, scope)
+    return queryset.none()
+
+
+def hide_clients_of_shielded_trajectories(queryset, scope, action):
+    """A person with a shielded case stays hidden unless the user works on one of their cases."""
+    if scope.role == Role.TEAM_CHAIR and action != Action.CHANGE:
+        return queryset
+    if scope.role not in (Role.COORDINATOR, Role.TEAM_CHAIR):
+        return queryset
+    from terugkeer.cases.models import Trajectory
+
+    own_cases = Trajectory.objects.filter(organisation=scope.organisation).filter(_assigned(scope))
+    return queryset.exclude(
+        Q(pk__in=_hidden_clients(scope)) & ~Q(pk__in=own_cases.values("client_id"))
+    )
 
 
 def register() -> None:

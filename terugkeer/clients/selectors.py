@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from terugkeer.clients.models import Client
-from terugkeer.core.access import Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.core.validators import normalise_bsn
 
 _DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -79,5 +81,14 @@ def client_for_dossier(*, scope: Scope | None, pk: int) -> Client:
     )
 
 
+READ_ONLY_MESSAGE = _(
+    "U kunt deze cliënt bekijken, maar niet wijzigen: casuïstiek wijzigen is aan de coördinator."
+)
+
+
 def client_for_edit(*, scope: Scope | None, pk: int) -> Client:
-    return get_visible_or_404(Client.objects.visible_to(scope), pk=pk)
+    """The client to change: 404 if not visible, 403 (with the reason) if only readable."""
+    client = get_visible_or_404(Client.objects.visible_to(scope), pk=pk)
+    if not scope.can(Action.CHANGE, client):
+        raise PermissionDenied(READ_ONLY_MESSAGE)
+    return client

@@ -10,6 +10,7 @@ from terugkeer.clients import selectors, services
 from terugkeer.clients.forms import ClientForm, ClientSearchForm
 from terugkeer.clients.registry import sections_for
 from terugkeer.clients.selectors import QueryKind
+from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
@@ -60,6 +61,7 @@ class ClientDetailView(ScopedViewMixin, TemplateView):
         context = self.get_context_data(
             client=client,
             sections=sections_for(scope=scope, client=client),
+            can_change=scope.can(Action.CHANGE, client),
         )
         return self.render_to_response(context)
 

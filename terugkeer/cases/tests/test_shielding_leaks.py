@@ -81,3 +81,47 @@ def test_detentions_and_notifications_follow_the_clients_visibility(shielded):
     assert visible(Role.COORDINATOR, outsider) == (False, {unmatched.pk})
     assert visible(Role.TEAM_CHAIR, outsider) == (True, {notification.pk, unmatched.pk})
     assert visible(Role.MENTOR, outsider) == (False, set())
+
+
+# --- shielding is the person's: their other, ordinary trajectory does not open them up ----------
+
+
+@pytest.fixture
+def also_ordinary(shielded):
+    """The shielded client's second, ordinary trajectory (another programme), unassigned."""
+    return TrajectoryFactory(
+        client=shielded.client,
+        organisation=shielded.organisation,
+        programme="reintegratie",
+        shielded=False,
+    )
+
+
+def test_the_ordinary_trajectory_of_a_shielded_person_stays_hidden(
+    verified_client, shielded, also_ordinary
+):
+    outsider = MembershipFactory(organisation=shielded.organisation, role=Role.COORDINATOR).user
+    client = verified_client(outsider, shielded.organisation)
+
+    dossier = client.get(reverse("dossier:overview", args=[also_ordinary.pk]))
+    listed = client.get(reverse("cases:all"))
+    found = client.get(reverse("clients:search"), {"q": "111222333"})
+
+    assert dossier.status_code == 404
+    assert "111222333" not in dossier.content.decode()
+    assert also_ordinary.pk not in [t.pk for t in listed.context["trajectories"]]
+    assert list(found.context["clients"]) == []
+
+
+def test_who_works_on_the_ordinary_trajectory_keeps_it(verified_client, shielded, also_ordinary):
+    worker = MembershipFactory(organisation=shielded.organisation, role=Role.COORDINATOR).user
+    also_ordinary.coordinator = worker
+    also_ordinary.save()
+    scope = Scope(user=worker, organisation=shielded.organisation, role=Role.COORDINATOR)
+    client = verified_client(worker, shielded.organisation)
+
+    assert client.get(reverse("dossier:overview", args=[also_ordinary.pk])).status_code == 200
+    assert client.get(reverse("clients:detail", args=[shielded.client_id])).status_code == 200
+    # ... but the shielded trajectory itself stays closed to them.
+    assert not scope.can("view", shielded)
+    assert client.get(reverse("dossier:overview", args=[shielded.pk])).status_code == 404

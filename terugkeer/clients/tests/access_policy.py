@@ -1,7 +1,15 @@
 """Access policy of the client pages (merged into the project's access matrix)."""
 
 from terugkeer.core.roles import Role
-from terugkeer.core.tests.access_policy import FORBIDDEN, LOGIN, NOT_FOUND, Rule, everyone, only
+from terugkeer.core.tests.access_policy import (
+    CHANGES_CASEWORK,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    Rule,
+    everyone,
+    only,
+)
 
 CASEWORK = only(Role.COORDINATOR, Role.TEAM_CHAIR)
 # Another organisation's client: casework roles get 404 (existence not revealed), others 403.
@@ -10,7 +18,7 @@ OTHER_CLIENT = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHA
 POLICY = {
     "clients:search": Rule(LOGIN, CASEWORK),
     "clients:detail": Rule(LOGIN, CASEWORK, other_organisation=OTHER_CLIENT),
-    "clients:edit": Rule(LOGIN, CASEWORK, other_organisation=OTHER_CLIENT),
+    "clients:edit": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=OTHER_CLIENT),
 }
 
 
