@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from terugkeer.cases import intake
+from terugkeer.cases import file_import, intake
 from terugkeer.cases.intake_forms import (
     ManualNotificationForm,
     NotificationCorrectionForm,
@@ -20,11 +20,7 @@ from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.detention.choices import ImportStatus, NotificationSource, NotificationStatus
-from terugkeer.detention.importing import (
-    ImportFileError,
-    parse_notification_file,
-    rejected_rows_csv,
-)
+from terugkeer.detention.importing import ImportFileError, rejected_rows_csv
 from terugkeer.detention.models import DetentionNotification, ImportBatch
 
 
@@ -98,7 +94,7 @@ class ImportUploadView(IntakeViewMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            batch = intake.import_batch_create(
+            batch = file_import.import_batch_create(
                 organisation=self.request.scope.organisation,
                 uploaded_by=self.request.user,
                 filename=upload.name,
@@ -113,16 +109,13 @@ class ImportUploadView(IntakeViewMixin, FormView):
 class BatchMixin(IntakeViewMixin):
     def get_batch(self) -> ImportBatch:
         return get_visible_or_404(
-            ImportBatch.objects.visible_to(self.request.scope), pk=self.kwargs["batch_pk"]
+            # The file itself is not needed: its rows were parsed and stored at upload.
+            ImportBatch.objects.visible_to(self.request.scope).defer("content"),
+            pk=self.kwargs["batch_pk"],
         )
 
     def parse(self, batch: ImportBatch):
-        return parse_notification_file(
-            bytes(batch.content),
-            batch.filename,
-            max_rows=intake.MAX_IMPORT_ROWS,
-            max_bytes=intake.MAX_IMPORT_BYTES,
-        )
+        return file_import.batch_parsed(batch)
 
 
 class ImportPreviewView(BatchMixin, TemplateView):
@@ -131,7 +124,7 @@ class ImportPreviewView(BatchMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.get_batch()
-        preview = intake.import_preview(
+        preview = file_import.import_preview(
             organisation=self.request.scope.organisation, parsed=self.parse(batch)
         )
         context.update(batch=batch, preview=preview, is_open=batch.status == ImportStatus.PREVIEW)
@@ -143,10 +136,10 @@ class ImportConfirmView(BatchMixin, View):
         batch = self.get_batch()
         valid_only = request.POST.get("valid_only") == "1"
         try:
-            intake.notification_import(
+            file_import.notification_import(
                 batch=batch, registered_by=request.user, valid_only=valid_only
             )
-        except intake.ImportRefused as refused:
+        except file_import.ImportRefused as refused:
             messages.error(request, refused.message)
             return redirect("intake:import_preview", batch_pk=batch.pk)
         batch.refresh_from_db()
@@ -180,7 +173,7 @@ class ImportRejectedView(BatchMixin, View):
 
     def get(self, request, *args, **kwargs):
         batch = self.get_batch()
-        preview = intake.import_preview(
+        preview = file_import.import_preview(
             organisation=request.scope.organisation, parsed=self.parse(batch)
         )
         rows = [r.row for r in preview.error_rows]

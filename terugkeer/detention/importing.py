@@ -7,8 +7,8 @@ Dutch, naming the line and the field. See docs/import.md for the columns.
 
 from __future__ import annotations
 
-import codecs
 import csv
+import dataclasses
 import datetime
 import hashlib
 import io
@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,9 +25,18 @@ from terugkeer.core.validators import is_valid_bsn, normalise_bsn
 
 # One definition of the kinds for the model and the parser; choices.py holds no models.
 from terugkeer.detention.choices import NotificationKind
+from terugkeer.detention.reading import (
+    CellTooLongError,
+    ImportFileError,
+    ImportLimits,
+    dutch_number,
+    dutch_size,
+    rows_of,
+)
 
 __all__ = [
     "ImportFileError",
+    "ImportLimits",
     "NotificationKind",
     "ParsedFile",
     "ParsedRow",
@@ -38,18 +46,8 @@ __all__ = [
 ]
 
 FINGERPRINT_VERSION = "v1"
-# Cells further right are ignored; it keeps a sheet with a stray cell in column XFD cheap to read.
-MAX_COLUMNS = 200
 # Title lines above the header row are tolerated within this many non-empty rows.
 HEADER_SEARCH_ROWS = 10
-
-
-class ImportFileError(Exception):
-    """The file as a whole is unusable; ``message`` is a Dutch sentence for the user."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -91,6 +89,30 @@ class ParsedFile:
     headers: list[str] = field(default_factory=list)  # the file's own headings, in order
     file_format: str = ""  # "csv" or "xlsx"
 
+    def to_json(self) -> dict:
+        """A JSON-safe form, stored with an upload so its preview pages never parse it again."""
+        return {
+            "version": PARSED_JSON_VERSION,
+            "rows": [_row_to_json(row) for row in self.rows],
+            "columns": self.columns,
+            "file_sha256": self.file_sha256,
+            "headers": self.headers,
+            "file_format": self.file_format,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ParsedFile | None:
+        """The parsed file again; ``None`` for a form this code does not know (parse anew)."""
+        if not data or data.get("version") != PARSED_JSON_VERSION:
+            return None
+        return cls(
+            rows=[_row_from_json(row) for row in data["rows"]],
+            columns=data["columns"],
+            file_sha256=data["file_sha256"],
+            headers=data["headers"],
+            file_format=data["file_format"],
+        )
+
     @property
     def valid_rows(self) -> list[ParsedRow]:
         return [row for row in self.rows if not row.errors]
@@ -98,6 +120,24 @@ class ParsedFile:
     @property
     def invalid_rows(self) -> list[ParsedRow]:
         return [row for row in self.rows if row.errors]
+
+
+PARSED_JSON_VERSION = 1
+
+
+def _row_to_json(row: ParsedRow) -> dict:
+    values = dataclasses.asdict(row)
+    for name in DATE_FIELDS:
+        values[name] = values[name].isoformat() if values[name] else None
+    return values
+
+
+def _row_from_json(values: dict) -> ParsedRow:
+    dates = {
+        name: datetime.date.fromisoformat(values[name]) if values[name] else None
+        for name in DATE_FIELDS
+    }
+    return ParsedRow(**{**values, **dates})
 
 
 # Canonical field -> (Dutch heading shown to users, accepted headings).
@@ -265,122 +305,6 @@ def _show_date(date: datetime.date) -> str:
     return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"
 
 
-def _dutch_number(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def _dutch_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        amount, unit = size / (1024 * 1024), "MB"
-    elif size >= 1024:
-        amount, unit = size / 1024, "kB"
-    else:
-        return f"{_dutch_number(size)} bytes"
-    text = f"{amount:.0f}" if amount.is_integer() else f"{amount:.1f}".replace(".", ",")
-    return f"{text} {unit}"
-
-
-def _unsupported() -> ImportFileError:
-    return ImportFileError(_("Dit bestandstype wordt niet ondersteund. Gebruik CSV of XLSX."))
-
-
-# --- reading the file into rows of cells -------------------------------------------------------
-
-
-def _read_csv(data: bytes) -> Iterator[list[object]]:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode-tekst" export.
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise ImportFileError(
-                    _(
-                        "De tekens in het bestand kunnen niet worden gelezen. "
-                        "Sla het bestand op als 'CSV UTF-8'."
-                    )
-                ) from None
-    if "\x00" in text:
-        raise _unsupported()
-    first_line, newline, rest = text.partition("\n")
-    if re.fullmatch(r"sep=.", first_line.strip().lower()):
-        # Excel's hint line; it stays a (blank) line so line numbers match what the user sees.
-        delimiter = first_line.strip()[-1]
-        text = newline + rest
-    else:
-        delimiter = _sniff_delimiter(first_line if first_line.strip() else text.lstrip())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from reader
-    except csv.Error as error:
-        raise ImportFileError(
-            _(
-                "Het CSV-bestand kan niet worden gelezen rond regel %(line)s. Controleer de "
-                "aanhalingstekens, of sla het bestand opnieuw op als CSV."
-            )
-            % {"line": reader.line_num}
-        ) from error
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter among ; tab and , that splits the header line into most columns."""
-    first = text.partition("\n")[0]
-    best, best_count = ";", 1
-    for candidate in (";", "\t", ","):
-        try:
-            count = len(next(csv.reader([first], delimiter=candidate), []))
-        except csv.Error:
-            continue
-        if count > best_count:
-            best, best_count = candidate, count
-    return best
-
-
-def _read_xlsx(data: bytes) -> Iterator[tuple[object, ...]]:
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
-        raise _unsupported() from None
-    try:
-        if not workbook.worksheets:
-            raise ImportFileError(_("Het Excel-bestand bevat geen werkblad."))
-        sheet = workbook.worksheets[0]
-        # Stored dimensions are often wrong; read what is really there.
-        sheet.reset_dimensions()
-        try:
-            yield from sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        except ImportFileError:
-            raise
-        except Exception:
-            raise ImportFileError(
-                _("Het Excel-bestand is beschadigd en kan niet worden gelezen.")
-            ) from None
-    finally:
-        workbook.close()
-
-
-def _rows_of(data: bytes, filename: str) -> tuple[str, Iterator[Iterable[object]]]:
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    is_zip = data.startswith(b"PK\x03\x04")
-    is_ole = data.startswith(b"\xd0\xcf\x11\xe0")
-    if is_ole:
-        raise ImportFileError(
-            _(
-                "Dit is een oud Excel-bestand (.xls) of een bestand met een wachtwoord. "
-                "Sla het op als XLSX zonder wachtwoord, of als CSV."
-            )
-        )
-    if extension == "xlsx" and is_zip:
-        return "xlsx", _read_xlsx(data)
-    if extension in {"csv", "txt"} and not is_zip and not data.startswith(b"%PDF"):
-        return "csv", _read_csv(data)
-    raise _unsupported()
-
-
 # --- public API -------------------------------------------------------------------------------
 
 
@@ -388,26 +312,55 @@ def parse_notification_file(
     data: bytes,
     filename: str,
     *,
-    max_rows: int = 10_000,
-    max_bytes: int = 10 * 1024 * 1024,
+    limits: ImportLimits | None = None,
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
     today: datetime.date | None = None,
 ) -> ParsedFile:
     """Read a DJI/Justid notification file and check every row.
 
     Raises ``ImportFileError`` when the file as a whole is unusable; problems in single rows are
-    reported in ``ParsedRow.errors``. ``today`` is for tests; it defaults to today's local date.
+    reported in ``ParsedRow.errors``. ``limits`` default to the ``IMPORT_*`` settings;
+    ``max_rows`` and ``max_bytes`` override two of them. ``today`` is for tests; it defaults to
+    today's local date.
     """
-    if len(data) > max_bytes:
+    limits = limits or ImportLimits.from_settings()
+    limits = dataclasses.replace(
+        limits,
+        max_rows=max_rows if max_rows is not None else limits.max_rows,
+        max_bytes=max_bytes if max_bytes is not None else limits.max_bytes,
+    )
+    if len(data) > limits.max_bytes:
         raise ImportFileError(
             _("Het bestand is groter dan %(limit)s, het maximum. Splits het bestand in delen.")
-            % {"limit": _dutch_size(max_bytes)}
+            % {"limit": dutch_size(limits.max_bytes)}
         )
     if not data.strip(b" \t\r\n\x00"):
         raise ImportFileError(_("Het bestand is leeg."))
     today = today or timezone.localdate()
-    file_format, cells = _rows_of(data, filename)
+    file_format, cells = rows_of(data, filename, limits)
+    headers: list[str] = []
+    try:
+        header_line, headers = _find_header(cells)
+        rows, keys, columns = _parse_rows(cells, header_line, headers, limits.max_rows, today)
+    except CellTooLongError as too_long:
+        raise ImportFileError(too_long.message(headers)) from None
+    return ParsedFile(
+        rows=rows,
+        columns=list(columns),
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        headers=[key for key in keys if key is not None],
+        file_format=file_format,
+    )
 
-    header_line, headers = _find_header(cells)
+
+def _parse_rows(
+    cells: Iterator[Iterable[object]],
+    header_line: int,
+    headers: list[str],
+    max_rows: int,
+    today: datetime.date,
+) -> tuple[list[ParsedRow], list[str | None], dict[str, int]]:
     if header_line == 0:
         raise ImportFileError(_("Het bestand is leeg."))
     columns = _map_columns(headers)
@@ -427,7 +380,7 @@ def parse_notification_file(
                     "Het bestand bevat meer dan %(limit)s meldingen; dat is het maximum per "
                     "bestand. Splits het bestand in delen."
                 )
-                % {"limit": _dutch_number(max_rows)}
+                % {"limit": dutch_number(max_rows)}
             )
         row = _parse_row(line, list(values), texts, columns, keys, today)
         first_line = seen.setdefault(row.fingerprint, line)
@@ -440,13 +393,7 @@ def parse_notification_file(
 
     if not rows:
         raise ImportFileError(_("Het bestand bevat geen meldingen, alleen een kopregel."))
-    return ParsedFile(
-        rows=rows,
-        columns=list(columns),
-        file_sha256=hashlib.sha256(data).hexdigest(),
-        headers=[key for key in keys if key is not None],
-        file_format=file_format,
-    )
+    return rows, keys, columns
 
 
 def rejected_rows_csv(rows: list[ParsedRow], reasons: dict[int, list[str]] | None = None) -> bytes:
