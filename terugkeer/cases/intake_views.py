@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -14,7 +15,7 @@ from terugkeer.cases.intake_forms import (
     UploadForm,
 )
 from terugkeer.core.access import get_visible_or_404
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import ListAccessLogMixin, record_access, record_list_access
 from terugkeer.core.downloads import file_response
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
@@ -127,6 +128,10 @@ class ImportPreviewView(BatchMixin, TemplateView):
         preview = file_import.import_preview(
             organisation=self.request.scope.organisation, parsed=self.parse(batch)
         )
+        # The file's people are shown: the upload itself, and every known client it names.
+        record_list_access(
+            self.request, [batch, *preview.clients], purpose=_("importvoorbeeld bekijken")
+        )
         context.update(batch=batch, preview=preview, is_open=batch.status == ImportStatus.PREVIEW)
         return context
 
@@ -177,6 +182,7 @@ class ImportRejectedView(BatchMixin, View):
             organisation=request.scope.organisation, parsed=self.parse(batch)
         )
         rows = [r.row for r in preview.error_rows]
+        record_access(request, batch, purpose=_("afgewezen regels downloaden"))
         extra = {
             r.row.line: [r.classification.reason] for r in preview.error_rows if not r.row.errors
         }
@@ -188,12 +194,13 @@ class ImportRejectedView(BatchMixin, View):
         )
 
 
-class ReviewListView(IntakeViewMixin, ListView):
-    """Meldingen held for review: they matched nothing sensible."""
+class ReviewListView(IntakeViewMixin, ListAccessLogMixin, ListView):
+    """Meldingen held for review: they matched nothing sensible. The page's meldingen are logged."""
 
     template_name = "cases/intake/review_list.html"
     context_object_name = "notifications"
     paginate_by = 50
+    access_purpose = gettext_lazy("te beoordelen meldingen")
 
     def get_queryset(self):
         return (
