@@ -88,7 +88,7 @@ class ImportUploadView(IntakeViewMixin, FormView):
         context["batches"] = (
             ImportBatch.objects.visible_to(self.request.scope)
             .select_related("uploaded_by")
-            .defer("content")[:10]
+            .defer("content", "parsed")[:10]
         )
         return context
 
@@ -110,8 +110,9 @@ class ImportUploadView(IntakeViewMixin, FormView):
 class BatchMixin(IntakeViewMixin):
     def get_batch(self) -> ImportBatch:
         return get_visible_or_404(
-            # The file itself is not needed: its rows were parsed and stored at upload.
-            ImportBatch.objects.visible_to(self.request.scope).defer("content"),
+            # The file is not needed (its rows were parsed and stored at upload); the stored rows
+            # are loaded only by the pages that show them.
+            ImportBatch.objects.visible_to(self.request.scope).defer("content", "parsed"),
             pk=self.kwargs["batch_pk"],
         )
 
@@ -220,9 +221,9 @@ class NotificationDetailView(IntakeViewMixin, FormView):
     def _load(self) -> None:
         # After ScopedViewMixin.dispatch: a wrong role is a 403 before any lookup.
         self.notification = get_visible_or_404(
-            DetentionNotification.objects.visible_to(self.request.scope).select_related(
-                "municipality", "client", "import_batch", "registered_by"
-            ),
+            DetentionNotification.objects.visible_to(self.request.scope)
+            .select_related("municipality", "client", "import_batch", "registered_by")
+            .defer("import_batch__content", "import_batch__parsed"),
             pk=self.kwargs["notification_pk"],
         )
 
