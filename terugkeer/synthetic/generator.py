@@ -67,7 +67,8 @@ from terugkeer.detention.choices import (
     NotificationSource,
     NotificationStatus,
 )
-from terugkeer.detention.importing import DATE_FIELDS, _fingerprint
+from terugkeer.detention.import_fields import DATE_FIELDS
+from terugkeer.detention.import_rows import _fingerprint
 from terugkeer.detention.models import Detention, DetentionNotification, PenitentiaryInstitution
 
 SYNTHETIC_PASSWORD = "Terugkeer-synthetisch-2026"  # noqa: S105 (synthetic users only)
