@@ -154,6 +154,8 @@ def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1) -> Iterator
     log_path = Path(env["TERUGKEER_VAR_DIR"]) / "gunicorn.log"
     command = [
         str(VENV_BIN / "gunicorn"),
+        "-c",
+        "python:terugkeer.config.gunicorn_conf",  # production settings; the options below win
         "terugkeer.synthetic.bench_wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",

@@ -25,17 +25,16 @@ from terugkeer.clients.models import Client
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import save_versioned
 from terugkeer.detention.choices import (
-    ImportStatus,
     LegalTitle,
     NotificationKind,
     NotificationSource,
     NotificationStatus,
 )
-from terugkeer.detention.importing import DATE_FIELDS, parse_notification_file, typed_fingerprint
+from terugkeer.detention.import_fields import DATE_FIELDS
+from terugkeer.detention.importing import typed_fingerprint
 from terugkeer.detention.models import (
     Detention,
     DetentionNotification,
-    ImportBatch,
     PenitentiaryInstitution,
 )
 
@@ -502,146 +501,3 @@ def _apply_to_detention(detention: Detention, data: NotificationData) -> None:
         return  # verlof is recorded with the detention, nothing changes
     detention.version += 1
     detention.save()
-
-
-# --- File import -----------------------------------------------------------------------------
-
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-MAX_IMPORT_ROWS = 10_000
-
-
-@dataclass
-class PreviewRow:
-    """One line of an import preview: the parsed row and what registering it would do."""
-
-    row: object  # detention.importing.ParsedRow
-    classification: Classification
-
-    @property
-    def reasons(self) -> list[str]:
-        if self.row.errors:
-            return list(self.row.errors)
-        if self.classification.outcome == Outcome.ERROR:
-            reason = self.classification.reason
-            return [_("Regel %(line)s: %(reason)s") % {"line": self.row.line, "reason": reason}]
-        return []
-
-
-@dataclass
-class ImportPreview:
-    rows: list[PreviewRow]
-
-    def count(self, outcome: Outcome) -> int:
-        return sum(1 for r in self.rows if r.classification.outcome == outcome)
-
-    @property
-    def error_rows(self) -> list[PreviewRow]:
-        return [r for r in self.rows if r.classification.outcome == Outcome.ERROR]
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.error_rows)
-
-    @property
-    def summary(self) -> list[tuple[str, int]]:
-        return [(str(OUTCOME_LABELS[o]), self.count(o)) for o in Outcome]
-
-
-def import_preview(*, organisation: Organisation, parsed) -> ImportPreview:
-    """Classify every row of a parsed file (a read: nothing is written)."""
-    preview_rows = []
-    for row in parsed.rows:
-        if row.errors:
-            classification = Classification(Outcome.ERROR, "; ".join(row.errors))
-        else:
-            classification = classify_notification(
-                organisation=organisation, data=NotificationData.from_parsed_row(row)
-            )
-        preview_rows.append(PreviewRow(row=row, classification=classification))
-    return ImportPreview(rows=preview_rows)
-
-
-class ImportRefused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@transaction.atomic
-def notification_import(
-    *, batch, registered_by: User | None, valid_only: bool = False
-) -> ImportPreview:
-    """Register every row of an uploaded batch, atomically.
-
-    With errors in the file nothing is written unless ``valid_only`` is chosen explicitly; then
-    the valid rows are registered and the rejected ones stay downloadable. Rows already imported
-    before (same fingerprint) are skipped, so importing the same file twice creates nothing new.
-    """
-
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportStatus.PREVIEW:
-        raise ImportRefused(_("Dit bestand is al verwerkt of geannuleerd."))
-    parsed = parse_notification_file(
-        bytes(batch.content), batch.filename, max_rows=MAX_IMPORT_ROWS, max_bytes=MAX_IMPORT_BYTES
-    )
-    preview = import_preview(organisation=batch.organisation, parsed=parsed)
-    if preview.has_errors and not valid_only:
-        raise ImportRefused(
-            _(
-                "Het bestand bevat %(n)s regel(s) met fouten. Er is niets geïmporteerd. Verbeter "
-                "het bestand, of kies uitdrukkelijk om alleen de geldige regels te importeren."
-            )
-            % {"n": len(preview.error_rows)}
-        )
-    created = skipped = 0
-    for preview_row in preview.rows:
-        outcome = preview_row.classification.outcome
-        if outcome == Outcome.ERROR:
-            continue
-        if outcome == Outcome.DUPLICATE:
-            skipped += 1
-            continue
-        try:
-            result = notification_register(
-                organisation=batch.organisation,
-                data=NotificationData.from_parsed_row(preview_row.row),
-                source=NotificationSource.IMPORT,
-                registered_by=registered_by,
-                import_batch=batch,
-                import_line=preview_row.row.line,
-            )
-        except IntakeRefused as refused:  # rolls the whole import back
-            raise ImportRefused(
-                _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
-                % {"line": preview_row.row.line, "reason": refused.message}
-            ) from refused
-        if result.classification.outcome == Outcome.DUPLICATE:  # registered meanwhile
-            skipped += 1
-        else:
-            created += 1
-    batch.status = ImportStatus.CONFIRMED
-    batch.valid_only = valid_only
-    batch.row_count = len(preview.rows)
-    batch.created_count = created
-    batch.skipped_count = skipped
-    batch.rejected_count = len(preview.error_rows)
-    batch.save()
-    return preview
-
-
-def import_batch_create(
-    *, organisation: Organisation, uploaded_by: User | None, filename: str, content: bytes
-):
-    """Keep an uploaded file for preview; raises ImportFileError when the file is unusable."""
-
-    parsed = parse_notification_file(
-        content, filename, max_rows=MAX_IMPORT_ROWS, max_bytes=MAX_IMPORT_BYTES
-    )
-    return ImportBatch.objects.create(
-        organisation=organisation,
-        uploaded_by=uploaded_by,
-        filename=filename[:255],
-        file_sha256=parsed.file_sha256,
-        content=content,
-        row_count=len(parsed.rows),
-    )

@@ -1,10 +1,10 @@
 """Forms for registering notifications by hand and uploading notification files."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.cases.intake import MAX_IMPORT_BYTES
 from terugkeer.clients.choices import Sex
 from terugkeer.core.forms import VersionedModelForm
 from terugkeer.core.validators import normalise_bsn, validate_bsn
@@ -22,7 +22,7 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+        if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("Het bestand is groter dan 10 MB, het maximum. Splits het bestand in delen.")
             )

@@ -4,27 +4,24 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from terugkeer.cases import intake
+from terugkeer.cases import file_import, intake
 from terugkeer.cases.intake_forms import (
     ManualNotificationForm,
     NotificationCorrectionForm,
     UploadForm,
 )
 from terugkeer.core.access import get_visible_or_404
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import ListAccessLogMixin, record_access, record_list_access
 from terugkeer.core.downloads import file_response
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.detention.choices import ImportStatus, NotificationSource, NotificationStatus
-from terugkeer.detention.importing import (
-    ImportFileError,
-    parse_notification_file,
-    rejected_rows_csv,
-)
+from terugkeer.detention.importing import ImportFileError, rejected_rows_csv
 from terugkeer.detention.models import DetentionNotification, ImportBatch
 
 
@@ -94,14 +91,14 @@ class ImportUploadView(IntakeViewMixin, FormView):
         context["batches"] = (
             ImportBatch.objects.visible_to(self.request.scope)
             .select_related("uploaded_by")
-            .defer("content")[:10]
+            .defer("content", "parsed")[:10]
         )
         return context
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            batch = intake.import_batch_create(
+            batch = file_import.import_batch_create(
                 organisation=self.request.scope.organisation,
                 uploaded_by=self.request.user,
                 filename=upload.name,
@@ -116,16 +113,14 @@ class ImportUploadView(IntakeViewMixin, FormView):
 class BatchMixin(IntakeViewMixin):
     def get_batch(self) -> ImportBatch:
         return get_visible_or_404(
-            ImportBatch.objects.visible_to(self.request.scope), pk=self.kwargs["batch_pk"]
+            # The file is not needed (its rows were parsed and stored at upload); the stored rows
+            # are loaded only by the pages that show them.
+            ImportBatch.objects.visible_to(self.request.scope).defer("content", "parsed"),
+            pk=self.kwargs["batch_pk"],
         )
 
     def parse(self, batch: ImportBatch):
-        return parse_notification_file(
-            bytes(batch.content),
-            batch.filename,
-            max_rows=intake.MAX_IMPORT_ROWS,
-            max_bytes=intake.MAX_IMPORT_BYTES,
-        )
+        return file_import.batch_parsed(batch)
 
 
 class ImportPreviewView(BatchMixin, TemplateView):
@@ -134,8 +129,12 @@ class ImportPreviewView(BatchMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.get_batch()
-        preview = intake.import_preview(
+        preview = file_import.import_preview(
             organisation=self.request.scope.organisation, parsed=self.parse(batch)
+        )
+        # The file's people are shown: the upload itself, and every known client it names.
+        record_list_access(
+            self.request, [batch, *preview.clients], purpose=_("importvoorbeeld bekijken")
         )
         context.update(batch=batch, preview=preview, is_open=batch.status == ImportStatus.PREVIEW)
         return context
@@ -146,10 +145,10 @@ class ImportConfirmView(BatchMixin, View):
         batch = self.get_batch()
         valid_only = request.POST.get("valid_only") == "1"
         try:
-            intake.notification_import(
+            file_import.notification_import(
                 batch=batch, registered_by=request.user, valid_only=valid_only
             )
-        except intake.ImportRefused as refused:
+        except file_import.ImportRefused as refused:
             messages.error(request, refused.message)
             return redirect("intake:import_preview", batch_pk=batch.pk)
         batch.refresh_from_db()
@@ -183,10 +182,11 @@ class ImportRejectedView(BatchMixin, View):
 
     def get(self, request, *args, **kwargs):
         batch = self.get_batch()
-        preview = intake.import_preview(
+        preview = file_import.import_preview(
             organisation=request.scope.organisation, parsed=self.parse(batch)
         )
         rows = [r.row for r in preview.error_rows]
+        record_access(request, batch, purpose=_("afgewezen regels downloaden"))
         extra = {
             r.row.line: [r.classification.reason] for r in preview.error_rows if not r.row.errors
         }
@@ -198,12 +198,13 @@ class ImportRejectedView(BatchMixin, View):
         )
 
 
-class ReviewListView(IntakeViewMixin, ListView):
-    """Meldingen held for review: they matched nothing sensible."""
+class ReviewListView(IntakeViewMixin, ListAccessLogMixin, ListView):
+    """Meldingen held for review: they matched nothing sensible. The page's meldingen are logged."""
 
     template_name = "cases/intake/review_list.html"
     context_object_name = "notifications"
     paginate_by = 50
+    access_purpose = gettext_lazy("te beoordelen meldingen")
 
     def get_queryset(self):
         return (
@@ -223,9 +224,9 @@ class NotificationDetailView(IntakeViewMixin, FormView):
     def _load(self) -> None:
         # After ScopedViewMixin.dispatch: a wrong role is a 403 before any lookup.
         self.notification = get_visible_or_404(
-            DetentionNotification.objects.visible_to(self.request.scope).select_related(
-                "municipality", "client", "import_batch", "registered_by"
-            ),
+            DetentionNotification.objects.visible_to(self.request.scope)
+            .select_related("municipality", "client", "import_batch", "registered_by")
+            .defer("import_batch__content", "import_batch__parsed"),
             pk=self.kwargs["notification_pk"],
         )
 

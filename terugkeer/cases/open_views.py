@@ -18,6 +18,7 @@ from terugkeer.clients.choices import Sex
 from terugkeer.clients.models import Client
 from terugkeer.clients.services import client_create
 from terugkeer.core.access import get_visible_or_404
+from terugkeer.core.access_log import record_access
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.validators import validate_bsn
 from terugkeer.core.views import ScopedViewMixin
@@ -84,7 +85,10 @@ class OpenTrajectoryView(ScopedViewMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "client": self.get_client()}
+        client = self.get_client()
+        if client is not None:  # the form shows the client's name and BSN
+            record_access(self.request, client, purpose=_("traject openen"))
+        return {**super().get_context_data(**kwargs), "client": client}
 
     def form_valid(self, form):
         data = form.cleaned_data

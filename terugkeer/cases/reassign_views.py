@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 
@@ -16,6 +17,7 @@ from terugkeer.cases import selectors
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.reassign_forms import ReassignForm
 from terugkeer.cases.services import trajectories_reassign
+from terugkeer.core.access_log import record_list_access
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
 
@@ -58,6 +60,11 @@ class ReassignView(ScopedViewMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listed_from"] = self.listed_from
+        # The form lists the trajectories by client name: those clients are logged.
+        listed = context["form"].fields["trajectories"].queryset
+        record_list_access(
+            self.request, [t.client for t in listed], purpose=_("trajecten overdragen")
+        )
         return context
 
     def form_valid(self, form):

@@ -5,12 +5,16 @@ from django.views.generic import ListView
 
 from terugkeer.cases import selectors
 from terugkeer.cases.filters import TrajectoryFilter
+from terugkeer.core.access_log import ListAccessLogMixin
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 
 
-class WorklistView(ScopedViewMixin, ListView):
-    """A paginated table of trajectories; subclasses choose the selector and the title."""
+class WorklistView(ScopedViewMixin, ListAccessLogMixin, ListView):
+    """A paginated table of trajectories; subclasses choose the selector and the title.
+
+    Every page shown logs the clients on it (the access log).
+    """
 
     allowed_roles = CASEWORK_ROLES
     template_name = "cases/worklist.html"
@@ -22,6 +26,9 @@ class WorklistView(ScopedViewMixin, ListView):
 
     def select(self):
         raise NotImplementedError
+
+    def logged_subjects(self, objects):
+        return [trajectory.client for trajectory in objects]
 
     def get_queryset(self):
         return self.select()
@@ -43,6 +50,7 @@ class NewNotificationsView(WorklistView):
     title = _("Nieuwe meldingen")
     caption = _("Trajecten met status aangemeld: eerst de wachtrij, dan de vroegste termijn.")
     empty_text = _("Er zijn geen nieuwe meldingen.")
+    access_purpose = _("werklijst nieuwe meldingen")
 
     def select(self):
         return selectors.new_notifications(scope=self.request.scope)
@@ -52,6 +60,7 @@ class MyCaseloadView(WorklistView):
     title = _("Mijn caseload")
     caption = _("Uw lopende trajecten: eerst die met een te late eerste contact, dan op naam.")
     empty_text = _("U heeft geen lopende trajecten.")
+    access_purpose = _("werklijst mijn caseload")
 
     def select(self):
         return selectors.my_caseload(scope=self.request.scope)
@@ -61,6 +70,7 @@ class AllTrajectoriesView(WorklistView):
     title = _("Alle trajecten")
     caption = _("Alle trajecten van uw organisatie, volgens de gekozen filters en sortering.")
     empty_text = _("Geen trajecten gevonden met deze filters.")
+    access_purpose = _("werklijst alle trajecten")
 
     def select(self):
         self.filterset = TrajectoryFilter(

@@ -11,19 +11,23 @@ from terugkeer.clients.forms import ClientForm, ClientSearchForm
 from terugkeer.clients.registry import sections_for
 from terugkeer.clients.selectors import QueryKind
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import ListAccessLogMixin, record_access
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 
 
-class ClientSearchView(ScopedViewMixin, ListView):
-    """One search box: name, BSN or birth date, within the active organisation."""
+class ClientSearchView(ScopedViewMixin, ListAccessLogMixin, ListView):
+    """One search box: name, BSN or birth date, within the active organisation.
+
+    The clients found are logged, with the search in the logged address.
+    """
 
     allowed_roles = CASEWORK_ROLES
     template_name = "clients/search.html"
     context_object_name = "clients"
     paginate_by = 25
+    access_purpose = "cliënten zoeken"
 
     def get(self, request, *args, **kwargs):
         self.form = ClientSearchForm(request.GET or None)

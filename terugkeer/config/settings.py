@@ -226,6 +226,19 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("TERUGKEER_MEDIA_ROOT", str(VAR_DIR / "media")))
 
+# --- Notification import: limits per uploaded file (docs/import.md, "Limits") ---------------
+IMPORT_MAX_BYTES = env_int("TERUGKEER_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("TERUGKEER_IMPORT_MAX_ROWS", 10_000)  # notifications
+IMPORT_MAX_LINES = env_int("TERUGKEER_IMPORT_MAX_LINES", 20_000)  # empty and title lines too
+IMPORT_MAX_COLUMNS = env_int("TERUGKEER_IMPORT_MAX_COLUMNS", 200)  # further right is ignored
+IMPORT_MAX_CELL_CHARS = env_int("TERUGKEER_IMPORT_MAX_CELL_CHARS", 1_000)
+IMPORT_MAX_XLSX_UNCOMPRESSED_BYTES = env_int(
+    "TERUGKEER_IMPORT_MAX_XLSX_UNCOMPRESSED_BYTES", 60 * 1024 * 1024
+)
+IMPORT_MAX_XLSX_SHEET_BYTES = env_int("TERUGKEER_IMPORT_MAX_XLSX_SHEET_BYTES", 40 * 1024 * 1024)
+IMPORT_MAX_XLSX_COMPRESSION_RATIO = env_int("TERUGKEER_IMPORT_MAX_XLSX_COMPRESSION_RATIO", 100)
+IMPORT_MAX_XLSX_CELLS = env_int("TERUGKEER_IMPORT_MAX_XLSX_CELLS", 300_000)  # also shared strings
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -1,4 +1,7 @@
-"""Writing the access log: every view of a dossier calls :func:`record_access`."""
+"""Writing the access log: every view of a dossier calls :func:`record_access`; every page that
+lists clients calls :func:`record_list_access` (or uses :class:`ListAccessLogMixin`)."""
+
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -40,3 +43,60 @@ def record_access(
         path=request.get_full_path()[:500],
         purpose=purpose[:200],
     )
+
+
+def record_list_access(
+    request: HttpRequest, subjects: Iterable[models.Model], *, page: str = "", purpose: str = ""
+) -> list[AccessLogEntry]:
+    """Write one access-log row per object a list page (or form) shows, in one query.
+
+    For pages that show several clients at once: a worklist, search results, a form listing
+    trajectories. Each object appears once, in the order given; an empty list writes nothing. Like
+    :func:`record_access` it must run outside any transaction.
+    """
+    if _in_application_transaction():
+        raise AccessLogInTransactionError(
+            "record_list_access must run outside transaction.atomic so the rows survive a rollback"
+        )
+    unique: dict[tuple[type, object], models.Model] = {}
+    for subject in subjects:
+        unique.setdefault((type(subject), subject.pk), subject)
+    if not unique:
+        return []
+    match = getattr(request, "resolver_match", None)
+    page = page or (match.view_name if match else "")
+    path = request.get_full_path()[:500]
+    return AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=request.user,
+            organisation=request.organisation,
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=str(subject.pk),
+            subject_label=str(subject)[:200],
+            page=page,
+            path=path,
+            purpose=purpose[:200],
+        )
+        for subject in unique.values()
+    )
+
+
+class ListAccessLogMixin:
+    """For a ``ListView``: log the objects of the page shown (see :func:`record_list_access`).
+
+    ``logged_subjects`` turns the page's objects into what is logged (e.g. a trajectory's client).
+    """
+
+    access_purpose = ""
+
+    def logged_subjects(self, objects: Iterable[models.Model]) -> Iterable[models.Model]:
+        return objects
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The page's own list: evaluating it here fills the cache the template then iterates.
+        objects = context["object_list"]
+        record_list_access(
+            self.request, self.logged_subjects(objects), purpose=str(self.access_purpose)
+        )
+        return context

@@ -104,6 +104,8 @@ class ImportBatch(TimeStampedModel):
     filename = models.CharField(_("bestandsnaam"), max_length=255)
     file_sha256 = models.CharField(_("controlegetal"), max_length=64)
     content = models.BinaryField(_("inhoud"))
+    # The rows as parsed at upload (ParsedFile.to_json), so a preview never parses the file again.
+    parsed = models.JSONField(_("gelezen regels"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )

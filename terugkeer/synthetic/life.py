@@ -36,7 +36,8 @@ from terugkeer.detention.choices import (
     NotificationSource,
     NotificationStatus,
 )
-from terugkeer.detention.importing import DATE_FIELDS, _fingerprint
+from terugkeer.detention.import_fields import DATE_FIELDS
+from terugkeer.detention.import_rows import _fingerprint
 from terugkeer.detention.models import Detention, DetentionNotification, PenitentiaryInstitution
 from terugkeer.synthetic.organisations import OrganisationPlan
 from terugkeer.synthetic.people import Pools

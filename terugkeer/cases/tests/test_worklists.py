@@ -364,7 +364,7 @@ def test_worklist_query_count_does_not_grow_with_trajectories(
 
     assert len(few.context["trajectories"]) == expected_rows[name][0]
     assert len(many.context["trajectories"]) == expected_rows[name][1]
-    assert baseline_count <= 12
+    assert baseline_count <= 13  # one of them writes the page's access-log rows (one insert)
 
 
 # --- access and navigation ---------------------------------------------------------------------

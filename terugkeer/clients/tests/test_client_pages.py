@@ -226,10 +226,16 @@ def test_client_page_writes_one_access_log_row(as_coordinator, organisation, coo
     assert (entry.path, entry.page, entry.purpose) == (url, "clients:detail", "dossier bekijken")
 
 
-def test_search_writes_no_access_log_rows(as_coordinator, organisation):
-    ClientFactory(organisation=organisation, surname="Jansen")
+def test_search_logs_one_row_per_client_shown(as_coordinator, organisation):
+    # Issue 11: search results show names, BSNs and birth dates; the access log names them.
+    jansen = ClientFactory(organisation=organisation, surname="Jansen")
     search(as_coordinator, "Jansen")
-    assert AccessLogEntry.objects.count() == 0
+    entry = AccessLogEntry.objects.get()
+    assert (entry.subject_id, entry.page, entry.purpose) == (
+        str(jansen.pk),
+        "clients:search",
+        "cliënten zoeken",
+    )
 
 
 @pytest.mark.parametrize("name", ["clients:detail", "clients:edit"])

@@ -551,12 +551,13 @@ def test_empty_rows_do_not_count_towards_the_row_limit():
     assert [r.line for r in parse(data, max_rows=2).rows] == [2, 5]
 
 
-def test_broken_quoting_is_a_file_error():
+def test_an_unclosed_quote_is_named_as_what_makes_the_cell_too_long():
     data = csv_bytes([row()]) + b'111222333;"' + b"x" * 200_000 + b"\r\n"
 
     assert file_error(data) == (
-        "Het CSV-bestand kan niet worden gelezen rond regel 3. Controleer de aanhalingstekens, "
-        "of sla het bestand opnieuw op als CSV."
+        "Regel 3, kolom B (BSN): de cel is langer dan 1.000 tekens, het maximum per cel. "
+        "Verkort de cel of controleer of de kolommen goed zijn gescheiden. De cel begint met een "
+        "aanhalingsteken dat verderop in het bestand niet wordt gesloten."
     )
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from terugkeer.accounts.models import Organisation
-from terugkeer.cases import intake
+from terugkeer.cases import file_import, intake
 from terugkeer.detention.importing import ImportFileError
 
 
@@ -37,16 +37,16 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {file}")
         try:
-            batch = intake.import_batch_create(
+            batch = file_import.import_batch_create(
                 organisation=target, uploaded_by=None, filename=path.name, content=path.read_bytes()
             )
         except ImportFileError as error:
             raise CommandError(error.message) from error
         try:
-            preview = intake.notification_import(
+            preview = file_import.notification_import(
                 batch=batch, registered_by=None, valid_only=valid_only
             )
-        except intake.ImportRefused as refused:
+        except file_import.ImportRefused as refused:
             self._report_errors(batch, rejected_path)
             raise CommandError(refused.message) from refused
         batch.refresh_from_db()
@@ -68,10 +68,10 @@ class Command(BaseCommand):
         return organisation
 
     def _report_errors(self, batch, rejected_path) -> None:
-        from terugkeer.detention.importing import parse_notification_file, rejected_rows_csv
+        from terugkeer.detention.importing import rejected_rows_csv
 
-        parsed = parse_notification_file(bytes(batch.content), batch.filename)
-        preview = intake.import_preview(organisation=batch.organisation, parsed=parsed)
+        parsed = file_import.batch_parsed(batch)
+        preview = file_import.import_preview(organisation=batch.organisation, parsed=parsed)
         for item in preview.error_rows:
             for reason in item.reasons:
                 self.stderr.write(reason)

@@ -1,0 +1,189 @@
+"""File import of meldingen: upload → preview → confirm (docs/import.md).
+
+An upload is parsed once, by :func:`import_batch_create`, and the parsed rows are stored with the
+batch; the preview, the rejected-rows download and the confirmation read them back instead of
+parsing the file again. What a row would do is decided by ``intake.classify_notification``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from terugkeer.accounts.models import Organisation, User
+from terugkeer.cases.intake import (
+    OUTCOME_LABELS,
+    Classification,
+    IntakeRefused,
+    NotificationData,
+    Outcome,
+    classify_notification,
+    notification_register,
+)
+from terugkeer.detention.choices import ImportStatus, NotificationSource
+from terugkeer.detention.importing import ParsedFile, ParsedRow, parse_notification_file
+from terugkeer.detention.models import ImportBatch
+
+
+@dataclass
+class PreviewRow:
+    """One line of an import preview: the parsed row and what registering it would do."""
+
+    row: ParsedRow
+    classification: Classification
+
+    @property
+    def reasons(self) -> list[str]:
+        if self.row.errors:
+            return list(self.row.errors)
+        if self.classification.outcome == Outcome.ERROR:
+            reason = self.classification.reason
+            return [_("Regel %(line)s: %(reason)s") % {"line": self.row.line, "reason": reason}]
+        return []
+
+
+@dataclass
+class ImportPreview:
+    rows: list[PreviewRow]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.classification.outcome == outcome)
+
+    @property
+    def error_rows(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.classification.outcome == Outcome.ERROR]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.error_rows)
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        return [(str(OUTCOME_LABELS[o]), self.count(o)) for o in Outcome]
+
+    @property
+    def clients(self) -> list:
+        """The known clients the preview shows, once each, in file order (for the access log)."""
+        found = {}
+        for preview_row in self.rows:
+            client = preview_row.classification.client
+            if client is not None:
+                found.setdefault(client.pk, client)
+        return list(found.values())
+
+
+def batch_parsed(batch: ImportBatch) -> ParsedFile:
+    """The parsed rows of an upload: as stored at upload, or (older batches) parsed again."""
+    parsed = ParsedFile.from_json(batch.parsed)
+    if parsed is None:
+        parsed = parse_notification_file(bytes(batch.content), batch.filename)
+    return parsed
+
+
+def import_preview(*, organisation: Organisation, parsed: ParsedFile) -> ImportPreview:
+    """Classify every row of a parsed file (a read: nothing is written)."""
+    preview_rows = []
+    for row in parsed.rows:
+        if row.errors:
+            classification = Classification(Outcome.ERROR, "; ".join(row.errors))
+        else:
+            classification = classify_notification(
+                organisation=organisation, data=NotificationData.from_parsed_row(row)
+            )
+        preview_rows.append(PreviewRow(row=row, classification=classification))
+    return ImportPreview(rows=preview_rows)
+
+
+class ImportRefused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def notification_import(
+    *, batch: ImportBatch, registered_by: User | None, valid_only: bool = False
+) -> ImportPreview:
+    """Register every row of an uploaded batch, atomically.
+
+    With errors in the file nothing is written unless ``valid_only`` is chosen explicitly; then
+    the valid rows are registered and the rejected ones stay downloadable. Rows already imported
+    before (same fingerprint) are skipped, so importing the same file twice creates nothing new.
+    """
+    batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
+    if batch.status != ImportStatus.PREVIEW:
+        raise ImportRefused(_("Dit bestand is al verwerkt of geannuleerd."))
+    preview = import_preview(organisation=batch.organisation, parsed=batch_parsed(batch))
+    if preview.has_errors and not valid_only:
+        raise ImportRefused(
+            _(
+                "Het bestand bevat %(n)s regel(s) met fouten. Er is niets geïmporteerd. Verbeter "
+                "het bestand, of kies uitdrukkelijk om alleen de geldige regels te importeren."
+            )
+            % {"n": len(preview.error_rows)}
+        )
+    created = skipped = 0
+    for preview_row in preview.rows:
+        outcome = preview_row.classification.outcome
+        if outcome == Outcome.ERROR:
+            continue
+        if outcome == Outcome.DUPLICATE:
+            skipped += 1
+            continue
+        try:
+            result = notification_register(
+                organisation=batch.organisation,
+                data=NotificationData.from_parsed_row(preview_row.row),
+                source=NotificationSource.IMPORT,
+                registered_by=registered_by,
+                import_batch=batch,
+                import_line=preview_row.row.line,
+            )
+        except IntakeRefused as refused:  # rolls the whole import back
+            raise ImportRefused(
+                _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
+                % {"line": preview_row.row.line, "reason": refused.message}
+            ) from refused
+        if result.classification.outcome == Outcome.DUPLICATE:  # registered meanwhile
+            skipped += 1
+        else:
+            created += 1
+    batch.status = ImportStatus.CONFIRMED
+    batch.valid_only = valid_only
+    batch.row_count = len(preview.rows)
+    batch.created_count = created
+    batch.skipped_count = skipped
+    batch.rejected_count = len(preview.error_rows)
+    batch.save(
+        update_fields=[
+            "status",
+            "valid_only",
+            "row_count",
+            "created_count",
+            "skipped_count",
+            "rejected_count",
+            "updated_at",
+        ]
+    )
+    return preview
+
+
+def import_batch_create(
+    *, organisation: Organisation, uploaded_by: User | None, filename: str, content: bytes
+) -> ImportBatch:
+    """Keep an uploaded file and its parsed rows for preview.
+
+    Raises ``ImportFileError`` when the file is unusable; then nothing is stored.
+    """
+    parsed = parse_notification_file(content, filename)
+    return ImportBatch.objects.create(
+        organisation=organisation,
+        uploaded_by=uploaded_by,
+        filename=filename[:255],
+        file_sha256=parsed.file_sha256,
+        content=content,
+        parsed=parsed.to_json(),
+        row_count=len(parsed.rows),
+    )
