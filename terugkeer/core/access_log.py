@@ -61,7 +61,47 @@ def record_list_access(
     unique: dict[tuple[type, object], models.Model] = {}
     for subject in subjects:
         unique.setdefault((type(subject), subject.pk), subject)
-    if not unique:
+    return _bulk_record(
+        request,
+        [
+            (ContentType.objects.get_for_model(subject), subject.pk, str(subject))
+            for subject in unique.values()
+        ],
+        page=page,
+        purpose=purpose,
+    )
+
+
+def record_reference_access(
+    request: HttpRequest,
+    references: Iterable[tuple[str, object, str]],
+    *,
+    page: str = "",
+    purpose: str = "",
+) -> list[AccessLogEntry]:
+    """Like :func:`record_list_access`, for what a page shows of objects it holds no instance of.
+
+    ``references`` are ``("app_label.model", pk, label)``: core's home page shows the signals'
+    clients by name without importing the clients app. Each reference is logged once, in order.
+    """
+    if _in_application_transaction():
+        raise AccessLogInTransactionError(
+            "record_reference_access must run outside transaction.atomic so the rows survive"
+        )
+    unique: dict[tuple[str, object], str] = {}
+    for label, pk, text in references:
+        unique.setdefault((label.lower(), pk), text)
+    types: dict[str, ContentType] = {}
+    rows = []
+    for (label, pk), text in unique.items():
+        if label not in types:
+            types[label] = ContentType.objects.get_by_natural_key(*label.split("."))
+        rows.append((types[label], pk, text))
+    return _bulk_record(request, rows, page=page, purpose=purpose)
+
+
+def _bulk_record(request, rows, *, page: str, purpose: str) -> list[AccessLogEntry]:
+    if not rows:
         return []
     match = getattr(request, "resolver_match", None)
     page = page or (match.view_name if match else "")
@@ -70,14 +110,14 @@ def record_list_access(
         AccessLogEntry(
             user=request.user,
             organisation=request.organisation,
-            subject_type=ContentType.objects.get_for_model(subject),
-            subject_id=str(subject.pk),
-            subject_label=str(subject)[:200],
+            subject_type=content_type,
+            subject_id=str(pk),
+            subject_label=label[:200],
             page=page,
             path=path,
             purpose=purpose[:200],
         )
-        for subject in unique.values()
+        for content_type, pk, label in rows
     )
 
 

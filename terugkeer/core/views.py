@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from terugkeer.core import selectors
+from terugkeer.core.access_log import record_reference_access
 from terugkeer.core.home_panels import panels_for
 from terugkeer.core.navigation import tiles_for
 from terugkeer.core.roles import Role
@@ -34,6 +35,18 @@ class ScopedViewMixin(LoginRequiredMixin):
 
 class HomeView(ScopedViewMixin, TemplateView):
     template_name = "core/home.html"
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        signals = context["signals"]
+        if signals is not None:
+            # The signals name clients: log who was shown (one row each), before rendering.
+            record_reference_access(
+                request,
+                [("clients.client", s.client_id, s.subject) for s in signals.team if s.client_id],
+                purpose="signalen op de startpagina",
+            )
+        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -203,3 +203,27 @@ def test_the_open_trajectory_form_for_a_new_client_writes_no_row(http):
     assert http.get(reverse("intake:open_trajectory")).status_code == 200
     assert logged() == []
     assert (Client.objects.count(), DetentionNotification.objects.count()) == (0, 0)
+
+
+def test_the_home_pages_signals_log_the_clients_they_name(http, organisation, coordinator):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    jansen = client_named(organisation, "Piet", "Jansen")
+    TrajectoryFactory(
+        client=jansen,
+        coordinator=coordinator,
+        opened_on=today - datetime.timedelta(days=14),
+        first_contact_due=today - datetime.timedelta(days=3),
+    )
+
+    response = http.get(reverse("core:home"))
+
+    assert [s.subject for s in response.context["signals"].mine] == ["Piet Jansen"]
+    assert logged() == [("core:home", "client", "Piet Jansen", "signalen op de startpagina")]
+    assert AccessLogEntry.objects.get().subject_id == str(jansen.pk)
+
+
+def test_a_home_page_without_signals_writes_no_row(http):
+    assert http.get(reverse("core:home")).status_code == 200
+    assert logged() == []
