@@ -24,6 +24,19 @@ def file_response(
     return response
 
 
+# A spreadsheet program runs a cell starting with one of these as a formula (CWE-1236).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text for a CSV or XLSX cell: an apostrophe before what would start a formula.
+
+    The one helper for every export (reports, the rejected rows of an import), so a name such as
+    ``=HYPERLINK(...)`` typed into Terugkeer never runs in a colleague's spreadsheet.
+    """
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
 def render_pdf(request, template_name: str, context: dict) -> bytes:
     """Render ``template_name`` to PDF with WeasyPrint (static files resolved from the request)."""
     from weasyprint import HTML

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # One definition of the kinds for the model and the parser; choices.py holds no models.
+from terugkeer.core.downloads import spreadsheet_text
 from terugkeer.detention.choices import NotificationKind
 from terugkeer.detention.import_fields import (
     _HEADER_LOOKUP,
@@ -219,19 +220,12 @@ def rejected_rows_csv(rows: list[ParsedRow], reasons: dict[int, list[str]] | Non
     headings = list(dict.fromkeys(key for row in rows for key in row.raw if key != reason_heading))
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_neutralise(h) for h in [*headings, reason_heading]])
+    writer.writerow([spreadsheet_text(h) for h in [*headings, reason_heading]])
     for row in rows:
         all_reasons = [*row.errors, *reasons.get(row.line, [])]
         cells = [row.raw.get(heading, "") for heading in headings]
-        writer.writerow([_neutralise(cell) for cell in [*cells, "; ".join(all_reasons)]])
+        writer.writerow([spreadsheet_text(cell) for cell in [*cells, "; ".join(all_reasons)]])
     return buffer.getvalue().encode("utf-8-sig")
-
-
-def _neutralise(cell: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    if cell and cell[0] in "=+-@\t\r":
-        return "'" + cell
-    return cell
 
 
 # --- header and rows -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from terugkeer.core.downloads import render_pdf
+from terugkeer.core.downloads import render_pdf, spreadsheet_text
 from terugkeer.reports.framework import (
     SUPPRESSED,
     Column,
@@ -22,8 +22,6 @@ from terugkeer.reports.framework import (
     display_rows,
 )
 
-# A spreadsheet treats a cell starting with one of these as a formula (CWE-1236).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,11 +37,6 @@ class RenderedReport:
     filter_labels: list[tuple[str, str]]
 
 
-def neutralise(value: str) -> str:
-    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
 def _cell(value, column: Column):
     """The value for a spreadsheet cell: numbers stay numbers, text is neutralised."""
     if value is None:
@@ -54,16 +47,16 @@ def _cell(value, column: Column):
         return "ja" if value else "nee"
     if isinstance(value, int | float) and column.kind != Kind.LABEL:
         return value
-    return neutralise(str(value))
+    return spreadsheet_text(str(value))
 
 
 def _header_lines(rendered: RenderedReport) -> list[list[str]]:
     lines = [
         [rendered.report.title],
-        ["Organisatie", neutralise(rendered.organisation_name)],
+        ["Organisatie", spreadsheet_text(rendered.organisation_name)],
         ["Periode", rendered.filters.period_label],
     ]
-    lines += [[label, neutralise(value)] for label, value in rendered.filter_labels]
+    lines += [[label, spreadsheet_text(value)] for label, value in rendered.filter_labels]
     if rendered.result.suppressed:
         lines.append(["Let op", "aantallen onder de 5 personen zijn weergegeven als <5"])
     return lines
@@ -86,7 +79,7 @@ def report_xlsx(rendered: RenderedReport) -> bytes:
     used: set[str] = set()
     for table in rendered.result.tables:
         sheet = workbook.create_sheet(_sheet_title(table.title, used))
-        sheet.append([neutralise(c.label) for c in table.columns])
+        sheet.append([spreadsheet_text(c.label) for c in table.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
@@ -101,12 +94,12 @@ def report_xlsx(rendered: RenderedReport) -> bytes:
                         cell.number_format = "0.0%"
         if table.note:
             sheet.append([])
-            sheet.append([neutralise(table.note)])
+            sheet.append([spreadsheet_text(table.note)])
     definitions = workbook.create_sheet("Definities")
     for line in _header_lines(rendered):
         definitions.append(line)
     definitions.append([])
-    definitions.append(["Definitie", neutralise(rendered.report.definition)])
+    definitions.append(["Definitie", spreadsheet_text(rendered.report.definition)])
     definitions.column_dimensions["A"].width = 18
     definitions.column_dimensions["B"].width = 120
     buffer = io.BytesIO()
@@ -123,12 +116,12 @@ def report_csv(rendered: RenderedReport) -> bytes:
         writer.writerow(line)
     for table in rendered.result.tables:
         writer.writerow([])
-        writer.writerow([neutralise(table.title)])
-        writer.writerow([neutralise(c.label) for c in table.columns])
+        writer.writerow([spreadsheet_text(table.title)])
+        writer.writerow([spreadsheet_text(c.label) for c in table.columns])
         for row in display_rows(table, table.rows):
-            writer.writerow([neutralise(value) for value in row])
+            writer.writerow([spreadsheet_text(value) for value in row])
     writer.writerow([])
-    writer.writerow(["Definitie", neutralise(rendered.report.definition)])
+    writer.writerow(["Definitie", spreadsheet_text(rendered.report.definition)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

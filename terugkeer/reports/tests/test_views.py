@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from terugkeer.accounts.models import Municipality
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.clients.tests.factories import ClientFactory
+from terugkeer.core.downloads import spreadsheet_text as neutralise
 from terugkeer.core.roles import Role
-from terugkeer.reports.exports import neutralise
 from terugkeer.reports.registry import REPORTS
 from terugkeer.reports.tests.scenario import D, build_world
 
