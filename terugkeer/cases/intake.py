@@ -25,7 +25,6 @@ from terugkeer.clients.models import Client
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import save_versioned
 from terugkeer.detention.choices import (
-    LegalTitle,
     NotificationKind,
     NotificationSource,
     NotificationStatus,
@@ -35,8 +34,9 @@ from terugkeer.detention.importing import typed_fingerprint
 from terugkeer.detention.models import (
     Detention,
     DetentionNotification,
-    PenitentiaryInstitution,
 )
+from terugkeer.detention.selectors import running_detention
+from terugkeer.detention.services import detention_apply, detention_open
 
 
 @dataclass(frozen=True)
@@ -138,15 +138,6 @@ def resolve_municipality(organisation: Organisation, value: str) -> Municipality
     )
 
 
-def _open_detention(client: Client, dji_number: str) -> Detention | None:
-    detentions = Detention.objects.filter(client=client, actual_end__isnull=True)
-    if dji_number:
-        matched = detentions.filter(dji_number=dji_number).order_by("-start_date").first()
-        if matched:
-            return matched
-    return detentions.order_by("-start_date").first()
-
-
 def classify_notification(*, organisation: Organisation, data: NotificationData) -> Classification:
     """What registering ``data`` would do, without writing anything."""
     if (
@@ -192,7 +183,7 @@ def classify_notification(*, organisation: Organisation, data: NotificationData)
             % {"kind": NotificationKind(data.kind).label},
             municipality=municipality,
         )
-    detention = _open_detention(client, data.dji_number)
+    detention = running_detention(client, data.dji_number)
     if detention is None:
         return Classification(
             Outcome.REVIEW,
@@ -209,21 +200,6 @@ def _identity_differs(client: Client, data: NotificationData) -> bool:
     return client.surname.strip().lower() != data.surname.strip().lower() or (
         data.birth_date is not None and client.birth_date != data.birth_date
     )
-
-
-def _institution(name: str) -> PenitentiaryInstitution | None:
-    name = name.strip()
-    return PenitentiaryInstitution.objects.filter(name__iexact=name).first() if name else None
-
-
-def _legal_title(value: str) -> str:
-    lowered = value.strip().lower()
-    for choice in LegalTitle:
-        if lowered in (choice.value, str(choice.label).lower()):
-            return choice.value
-    if lowered.startswith("isd"):
-        return LegalTitle.ISD
-    return LegalTitle.OTHER
 
 
 @dataclass
@@ -328,15 +304,15 @@ def _apply(result: IntakeResult, organisation: Organisation, data: NotificationD
     notification.review_reason = ""
     if data.kind == NotificationKind.BEGIN:
         client = classification.client or _client_create(organisation, data, classification)
-        detention = Detention.objects.create(
+        detention = detention_open(
             organisation=organisation,
             client=client,
-            institution=_institution(data.institution),
+            institution_name=data.institution,
             dji_number=data.dji_number,
             start_date=data.detention_start,
             expected_end=data.expected_release,
-            legal_title=_legal_title(data.legal_title),
-            pi_casemanager_name=data.pi_casemanager,
+            legal_title=data.legal_title,
+            pi_casemanager=data.pi_casemanager,
         )
         notification.client = client
         notification.detention = detention
@@ -349,7 +325,12 @@ def _apply(result: IntakeResult, organisation: Organisation, data: NotificationD
         notification.client = detention.client
         notification.detention = detention
         _save_notification(notification)
-        _apply_to_detention(detention, data)
+        detention_apply(
+            detention,
+            kind=data.kind,
+            release_date=data.release_date,
+            institution_name=data.institution,
+        )
         result.trajectory = (
             Trajectory.objects.open().filter(client=detention.client).order_by("-pk").first()
         )
@@ -488,16 +469,3 @@ def _attach_trajectory(organisation, client, notification, detention, municipali
         trajectory.save(update_fields=["detention", "version", "updated_at"])
     trajectory.notifications.add(notification)
     return trajectory, created
-
-
-def _apply_to_detention(detention: Detention, data: NotificationData) -> None:
-    if data.kind == NotificationKind.END:
-        detention.actual_end = data.release_date
-    elif data.kind == NotificationKind.TRANSFER:
-        institution = _institution(data.institution)
-        if institution:
-            detention.institution = institution
-    else:
-        return  # verlof is recorded with the detention, nothing changes
-    detention.version += 1
-    detention.save()
