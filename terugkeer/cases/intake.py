@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from terugkeer.accounts.models import Municipality, Organisation, User
-from terugkeer.cases.choices import Programme, Source, TrajectoryStatus
-from terugkeer.cases.models import DefaultCoordinator, StatusChange, Trajectory
-from terugkeer.cases.services import FIRST_CONTACT_WORKING_DAYS, trajectory_register_release
+from terugkeer.cases.choices import Programme, Source
+from terugkeer.cases.models import Trajectory
+from terugkeer.cases.services import trajectory_create, trajectory_register_release
 from terugkeer.clients.models import Client
-from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import save_versioned
 from terugkeer.detention.choices import (
     NotificationKind,
@@ -440,28 +439,15 @@ def _attach_trajectory(organisation, client, notification, detention, municipali
     )
     created = trajectory is None
     if created:
-        default = DefaultCoordinator.objects.filter(
-            organisation=organisation, municipality=municipality
-        ).first()
-        trajectory = Trajectory.objects.create(
+        trajectory = trajectory_create(
             organisation=organisation,
             client=client,
             programme=Programme.AFTERCARE,
-            status=TrajectoryStatus.REGISTERED,
-            municipality=municipality,
-            coordinator=default.coordinator if default else None,
-            detention=detention,
+            source=Source.NOTIFICATION,
             opened_on=notification.received_on,
-            first_contact_due=add_working_days(
-                notification.received_on, FIRST_CONTACT_WORKING_DAYS
-            ),
-        )
-        StatusChange.objects.create(
-            trajectory=trajectory,
-            to_status=trajectory.status,
-            effective_on=notification.received_on,
-            changed_by=notification.registered_by,
-            note=str(Source.NOTIFICATION.label),
+            municipality_id=municipality.pk if municipality else None,
+            user=notification.registered_by,
+            detention=detention,
         )
     else:
         trajectory.detention = detention

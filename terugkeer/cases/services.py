@@ -217,15 +217,9 @@ def trajectory_open(
         raise ValidationError(
             _("Deze cliënt heeft al een lopend traject in dit programma."), code="duplicate"
         )
-    opened_on = opened_on or timezone.localdate()
-    if coordinator is None and client.municipality_id:
-        default = DefaultCoordinator.objects.filter(
-            organisation=organisation, municipality_id=client.municipality_id
-        ).first()
-        coordinator = default.coordinator if default else None
     try:
         with transaction.atomic():  # a savepoint: a concurrent open loses on the constraint
-            trajectory = Trajectory.objects.create(
+            return trajectory_create(
                 organisation=organisation,
                 client=client,
                 programme=programme,
@@ -233,19 +227,59 @@ def trajectory_open(
                 source_note=source_note,
                 municipality_id=client.municipality_id,
                 coordinator=coordinator,
-                opened_on=opened_on,
-                first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
+                opened_on=opened_on or timezone.localdate(),
+                user=user,
             )
     except IntegrityError as exc:
         raise ValidationError(
             _("Deze cliënt heeft al een lopend traject in dit programma."), code="duplicate"
         ) from exc
+
+
+def trajectory_create(
+    *,
+    organisation: Organisation,
+    client: Client,
+    programme: str,
+    source: str,
+    opened_on: datetime.date,
+    municipality_id: int | None,
+    user: User | None,
+    coordinator: User | None = None,
+    detention=None,
+    source_note: str = "",
+) -> Trajectory:
+    """The one write that opens a trajectory, for every path (by hand, a melding, an import).
+
+    Callers check first (``trajectory_open`` the programme and a running trajectory, the intake
+    its classification); this writes the trajectory the same way for all: the default
+    coordinator of the municipality when none is given, the first-contact deadline (five
+    working days) and the first step of its history. The database allows one open trajectory
+    per client and programme; a caller racing another gets the IntegrityError.
+    """
+    if coordinator is None and municipality_id:
+        default = DefaultCoordinator.objects.filter(
+            organisation=organisation, municipality_id=municipality_id
+        ).first()
+        coordinator = default.coordinator if default else None
+    trajectory = Trajectory.objects.create(
+        organisation=organisation,
+        client=client,
+        programme=programme,
+        source=source,
+        source_note=source_note,
+        municipality_id=municipality_id,
+        coordinator=coordinator,
+        detention=detention,
+        opened_on=opened_on,
+        first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
+    )
     StatusChange.objects.create(
         trajectory=trajectory,
         to_status=trajectory.status,
         effective_on=opened_on,
         changed_by=user,
-        note=Source(source).label,
+        note=str(Source(source).label),
     )
     return trajectory
 
@@ -273,7 +307,6 @@ def trajectory_update(
     return save_versioned(trajectory, expected_version=expected_version, changes=changes)
 
 
-@transaction.atomic
 @transaction.atomic
 def trajectories_reassign(
     *,
