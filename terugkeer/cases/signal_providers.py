@@ -172,8 +172,9 @@ def actions_overdue(scope: Scope, today: datetime.date) -> Iterable[Signal]:
             "%(n)d acties over de datum",
             row["late_actions"],
         ) % {"n": row["late_actions"]}
+        # Past its date is urgent, not "binnenkort" (issue 12).
         yield _signal(
-            row, code=ACTIONS_OVERDUE, title=title, severity=Severity.MEDIUM, due=row["oldest_due"]
+            row, code=ACTIONS_OVERDUE, title=title, severity=Severity.HIGH, due=row["oldest_due"]
         )
 
 

@@ -161,6 +161,7 @@ def test_actions_overdue_one_signal_per_trajectory_the_day_after_the_due_date(or
         D(2026, 12, 24),
     )
     assert signal.title == "1 actie over de datum"
+    assert (signal.severity, signal.severity_label) == ("hoog", "urgent")  # overdue is urgent
     [signal] = signals_for(scope=scope, today=D(2026, 12, 29))
     assert signal.title == "2 acties over de datum"
 
