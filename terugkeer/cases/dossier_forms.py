@@ -87,6 +87,18 @@ class ContactForm(OneTimeFormMixin, forms.ModelForm):
         return date
 
 
+class YesNoUnknownSelect(forms.NullBooleanSelect):
+    """ja / nee / onbekend, shown as stored: Django's own widget maps True to "true" and back.
+
+    (A plain ``Select`` renders True as "True", matches no option and shows "onbekend", so the
+    next save wrote the answer back to empty: issue 12.)
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", _("onbekend")), ("true", _("ja")), ("false", _("nee"))]
+
+
 class TriageForm(VersionedForm):
     """One domain's triage (a form per domain on the basisvoorwaarden tab).
 
@@ -100,5 +112,5 @@ class TriageForm(VersionedForm):
     health_insurance = forms.NullBooleanField(
         label=_("Zorgverzekering loopt"),
         required=False,
-        widget=forms.Select(choices=[("unknown", "onbekend"), ("true", "ja"), ("false", "nee")]),
+        widget=YesNoUnknownSelect,
     )

@@ -179,6 +179,41 @@ def test_triage_is_saved_per_domain_with_history(coordinator, trajectory):
     ]
 
 
+def test_a_stored_health_insurance_answer_is_shown_and_kept(coordinator, trajectory):
+    """Issue 12: "ja" was stored but shown as "onbekend", so the next save wrote it to empty."""
+    from terugkeer.cases.models import Domain
+
+    zorg = Domain.objects.get(programme__code="nazorg", code="zorg")
+    prefix = f"d{zorg.pk}"
+    coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": zorg.pk,
+            f"{prefix}-status": "geregeld",
+            f"{prefix}-health_insurance": "true",
+            f"{prefix}-version": 0,
+        },
+    )
+    html = coordinator.get(url("dossier:triage", trajectory)).content.decode()
+    assert '<option value="true" selected>ja</option>' in html
+    assert '<option value="unknown">onbekend</option>' in html
+
+    # Saving the card again as shown (only the note changes) keeps the answer.
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
+    coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": zorg.pk,
+            f"{prefix}-status": "geregeld",
+            f"{prefix}-note": "Polis gezien",
+            f"{prefix}-health_insurance": "true",
+            f"{prefix}-version": assessment.version,
+        },
+    )
+    assessment.refresh_from_db()
+    assert (assessment.note, assessment.health_insurance) == ("Polis gezien", True)
+
+
 def test_release_readiness_warning_within_14_days(coordinator, trajectory):
     today = timezone.localdate()
     trajectory.detention.expected_end = today + datetime.timedelta(days=14)
