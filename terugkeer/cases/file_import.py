@@ -2,7 +2,8 @@
 
 An upload is parsed once, by :func:`import_batch_create`, and the parsed rows are stored with the
 batch; the preview, the rejected-rows download and the confirmation read them back instead of
-parsing the file again. What a row would do is decided by ``intake.classify_notification``.
+parsing the file again. The preview is the confirm run in a transaction that is rolled back, so
+it says exactly what confirming will do (rows in file order, each seeing the ones above it).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from terugkeer.accounts.models import Organisation, User
 from terugkeer.cases.intake import (
     OUTCOME_LABELS,
     Classification,
+    IntakeRace,
     IntakeRefused,
     NotificationData,
     Outcome,
-    classify_notification,
     notification_register,
 )
+from terugkeer.clients.models import Client
 from terugkeer.detention.choices import ImportStatus, NotificationSource
 from terugkeer.detention.importing import ParsedFile, ParsedRow, parse_notification_file
 from terugkeer.detention.models import ImportBatch
@@ -47,6 +49,8 @@ class PreviewRow:
 @dataclass
 class ImportPreview:
     rows: list[PreviewRow]
+    # Clients that existed before the file: the only ones the preview may name (and log).
+    known_client_ids: frozenset[int] = frozenset()
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.classification.outcome == outcome)
@@ -69,7 +73,7 @@ class ImportPreview:
         found = {}
         for preview_row in self.rows:
             client = preview_row.classification.client
-            if client is not None:
+            if client is not None and client.pk in self.known_client_ids:
                 found.setdefault(client.pk, client)
         return list(found.values())
 
@@ -82,18 +86,66 @@ def batch_parsed(batch: ImportBatch) -> ParsedFile:
     return parsed
 
 
-def import_preview(*, organisation: Organisation, parsed: ParsedFile) -> ImportPreview:
-    """Classify every row of a parsed file (a read: nothing is written)."""
-    preview_rows = []
+def _register_in_order(
+    *, organisation: Organisation, parsed: ParsedFile, batch, registered_by, on_race
+) -> tuple[list[PreviewRow], int, int]:
+    """Register the file's rows in file order: each row sees the rows above it (an *einde* the
+    *begin* a few lines up, a new person's second melding the client the first one created).
+
+    Returns every row with what happened to it, and the numbers created and skipped. A row that
+    cannot be registered is an error row; ``on_race(row, refused)`` decides about a melding that
+    another request registered at the same moment.
+    """
+    rows: list[PreviewRow] = []
+    created = skipped = 0
     for row in parsed.rows:
         if row.errors:
-            classification = Classification(Outcome.ERROR, "; ".join(row.errors))
-        else:
-            classification = classify_notification(
-                organisation=organisation, data=NotificationData.from_parsed_row(row)
+            rows.append(PreviewRow(row, Classification(Outcome.ERROR, "; ".join(row.errors))))
+            continue
+        try:
+            result = notification_register(
+                organisation=organisation,
+                data=NotificationData.from_parsed_row(row),
+                source=NotificationSource.IMPORT,
+                registered_by=registered_by,
+                import_batch=batch,
+                import_line=row.line,
             )
-        preview_rows.append(PreviewRow(row=row, classification=classification))
-    return ImportPreview(rows=preview_rows)
+        except IntakeRace as refused:
+            on_race(row, refused)
+            rows.append(PreviewRow(row, Classification(Outcome.ERROR, refused.message)))
+            continue
+        except IntakeRefused as refused:
+            rows.append(PreviewRow(row, Classification(Outcome.ERROR, refused.message)))
+            continue
+        rows.append(PreviewRow(row, result.classification))
+        if result.classification.outcome == Outcome.DUPLICATE:
+            skipped += 1
+        else:
+            created += 1
+    return rows, created, skipped
+
+
+def import_preview(*, organisation: Organisation, parsed: ParsedFile) -> ImportPreview:
+    """Exactly what confirming will do, row by row (nothing is kept).
+
+    The rows are registered in file order, as the confirm does, inside a transaction that is
+    rolled back: the preview cannot disagree with the confirm, because it runs the same code.
+    """
+    bsns = {row.bsn for row in parsed.rows if not row.errors and row.bsn}
+    known = frozenset(
+        Client.objects.filter(organisation=organisation, bsn__in=bsns).values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        rows, _created, _skipped = _register_in_order(
+            organisation=organisation,
+            parsed=parsed,
+            batch=None,
+            registered_by=None,
+            on_race=lambda row, refused: None,
+        )
+        transaction.set_rollback(True)
+    return ImportPreview(rows=rows, known_client_ids=known)
 
 
 class ImportRefused(Exception):
@@ -115,8 +167,22 @@ def notification_import(
     batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
     if batch.status != ImportStatus.PREVIEW:
         raise ImportRefused(_("Dit bestand is al verwerkt of geannuleerd."))
-    preview = import_preview(organisation=batch.organisation, parsed=batch_parsed(batch))
-    if preview.has_errors and not valid_only:
+
+    def refuse_race(row, refused):  # rolls the whole import back
+        raise ImportRefused(
+            _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
+            % {"line": row.line, "reason": refused.message}
+        ) from refused
+
+    rows, created, skipped = _register_in_order(
+        organisation=batch.organisation,
+        parsed=batch_parsed(batch),
+        batch=batch,
+        registered_by=registered_by,
+        on_race=refuse_race,
+    )
+    preview = ImportPreview(rows=rows)
+    if preview.has_errors and not valid_only:  # the registered rows are rolled back with this
         raise ImportRefused(
             _(
                 "Het bestand bevat %(n)s regel(s) met fouten. Er is niets geïmporteerd. Verbeter "
@@ -124,32 +190,6 @@ def notification_import(
             )
             % {"n": len(preview.error_rows)}
         )
-    created = skipped = 0
-    for preview_row in preview.rows:
-        outcome = preview_row.classification.outcome
-        if outcome == Outcome.ERROR:
-            continue
-        if outcome == Outcome.DUPLICATE:
-            skipped += 1
-            continue
-        try:
-            result = notification_register(
-                organisation=batch.organisation,
-                data=NotificationData.from_parsed_row(preview_row.row),
-                source=NotificationSource.IMPORT,
-                registered_by=registered_by,
-                import_batch=batch,
-                import_line=preview_row.row.line,
-            )
-        except IntakeRefused as refused:  # rolls the whole import back
-            raise ImportRefused(
-                _("Regel %(line)s: %(reason)s Er is niets geïmporteerd.")
-                % {"line": preview_row.row.line, "reason": refused.message}
-            ) from refused
-        if result.classification.outcome == Outcome.DUPLICATE:  # registered meanwhile
-            skipped += 1
-        else:
-            created += 1
     batch.status = ImportStatus.CONFIRMED
     batch.valid_only = valid_only
     batch.row_count = len(preview.rows)

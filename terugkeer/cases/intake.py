@@ -243,7 +243,7 @@ def notification_register(
         again = classify_notification(organisation=organisation, data=data)
         if again.outcome == Outcome.DUPLICATE:
             return IntakeResult(again)
-        raise IntakeRefused(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
+        raise IntakeRace(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
 
 
 def _typed_fingerprint(data: NotificationData) -> str:
@@ -405,6 +405,10 @@ class IntakeRefused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class IntakeRace(IntakeRefused):
+    """Another request registered this melding at the same moment in another way."""
 
 
 def _save_notification(notification: DetentionNotification) -> None:

@@ -352,3 +352,52 @@ def test_a_batch_confirmed_twice_says_so_the_second_time(coordinator):
     response = coordinator.post(confirm, follow=True)
     assert "Dit bestand is al verwerkt of geannuleerd." in response.content.decode()
     assert DetentionNotification.objects.count() == 2
+
+
+# --- the preview says what confirming will do (issue 12) ----------------------------------------
+
+IN_ORDER_HEADER = (
+    "Soort melding;BSN;Achternaam;Voornamen;Geboortedatum;Geslacht;Inrichting;Datum insluiting;"
+    "Verwachte ontslagdatum;Datum ontslag;Gemeente\n"
+)
+BEGIN_NEW = (
+    "begin detentie;111222333;Jansen;Piet;17-05-1990;M;PI Zwaag;05-01-2026;01-03-2026;;Katwijk"
+)
+END_OF_IT = (
+    "einde detentie;111222333;Jansen;Piet;17-05-1990;M;PI Zwaag;05-01-2026;;02-03-2026;Katwijk"
+)
+
+
+def test_the_preview_simulates_the_file_in_order_and_keeps_nothing(coordinator):
+    """An *einde* whose *begin* is a line above is not "ter beoordeling" in the preview: the
+    preview runs the confirm in file order and rolls it back, so both say the same."""
+    content = (IN_ORDER_HEADER + BEGIN_NEW + "\n" + END_OF_IT + "\n").encode("utf-8")
+    upload(coordinator, SimpleUploadedFile("meldingen.csv", content))
+    batch = ImportBatch.objects.get()
+
+    from terugkeer.cases import file_import
+
+    preview = file_import.import_preview(
+        organisation=batch.organisation, parsed=file_import.batch_parsed(batch)
+    )
+    # By hand: line 2 creates Piet Jansen, line 3 ends the detention line 2 began.
+    assert [(r.row.line, r.classification.outcome) for r in preview.rows] == [
+        (2, "nieuwe_client"),
+        (3, "bekende_client"),
+    ]
+    page = coordinator.get(reverse("intake:import_preview", args=[batch.pk])).content.decode()
+    assert "<strong>0</strong> wordt vastgehouden ter beoordeling" in page
+    assert "<strong>1</strong> bekende cliënt" in page
+    assert (Client.objects.count(), DetentionNotification.objects.count()) == (0, 0)
+    assert Detention.objects.count() == 0
+
+    coordinator.post(reverse("intake:import_confirm", args=[batch.pk]))
+
+    statuses = list(
+        DetentionNotification.objects.order_by("import_line").values_list("import_line", "status")
+    )
+    assert statuses == [(2, NotificationStatus.PROCESSED), (3, NotificationStatus.PROCESSED)]
+    detention = Detention.objects.get()
+    assert detention.actual_end == datetime.date(2026, 3, 2)
+    batch.refresh_from_db()
+    assert (batch.created_count, batch.skipped_count, batch.rejected_count) == (2, 0, 0)
