@@ -22,6 +22,7 @@ from terugkeer.cases.choices import Programme, Source
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.services import trajectory_create, trajectory_register_release
 from terugkeer.clients.models import Client
+from terugkeer.clients.services import client_insert
 from terugkeer.core.locking import save_versioned
 from terugkeer.detention.choices import (
     NotificationKind,
@@ -418,19 +419,16 @@ def _save_notification(notification: DetentionNotification) -> None:
 
 
 def _client_create(organisation, data: NotificationData, classification) -> Client:
-    client = Client(
+    return client_insert(
         organisation=organisation,
         bsn=data.bsn,
         surname=data.surname,
         prefix=data.prefix,
         first_names=data.first_names,
-        initials="".join(f"{part[0]}." for part in data.first_names.split() if part),
         birth_date=data.birth_date,
         sex=data.sex if data.sex in ("M", "V", "X") else "",
         municipality=classification.municipality,
     )
-    client.save()
-    return client
 
 
 def _attach_trajectory(organisation, client, notification, detention, municipality):

@@ -84,11 +84,30 @@ def client_create(*, organisation, **fields: Any) -> Client:
         fields["postcode"] = normalise_postcode(fields["postcode"])
     if Client.objects.filter(organisation=organisation, bsn=fields["bsn"]).exists():
         raise ValidationError({"bsn": bsn_taken_message()})
-    client = Client(organisation=organisation, **fields)
-    client.full_clean()
+    Client(organisation=organisation, **fields).full_clean()
     try:
         with transaction.atomic():
-            client.save()
+            return client_insert(organisation=organisation, **fields)
     except IntegrityError as exc:  # a colleague registered the same BSN just now
         raise ValidationError({"bsn": bsn_taken_message()}) from exc
+
+
+def client_insert(*, organisation, **fields: Any) -> Client:
+    """The one write that creates a client, for every path (by hand, a melding, an import).
+
+    Callers validate first (``client_create`` the form's values, the intake its classification);
+    this normalises the BSN and postcode, derives the initials from the first names when none
+    are given, and saves. Two registrations of one BSN at the same moment: the database's unique
+    constraint refuses the second with an IntegrityError, which the caller answers.
+    """
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not settable: {sorted(unknown)}")
+    fields["bsn"] = normalise_bsn(fields["bsn"])
+    if fields.get("postcode"):
+        fields["postcode"] = normalise_postcode(fields["postcode"])
+    if not fields.get("initials") and fields.get("first_names"):
+        fields["initials"] = "".join(f"{part[0]}." for part in fields["first_names"].split())
+    client = Client(organisation=organisation, **fields)
+    client.save()
     return client
