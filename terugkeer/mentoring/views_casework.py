@@ -277,8 +277,13 @@ class ReportDetailView(CaseworkMixin, FormView):
 
     def form_valid(self, form):
         try:
+            data = form.cleaned_data
             services.report_feedback(
-                report=self.report, user=self.request.user, **form.cleaned_data
+                report=self.report,
+                user=self.request.user,
+                expected_version=data["version"],
+                feedback=data["feedback"],
+                for_team_meeting=data["for_team_meeting"],
             )
         except ValidationError as exc:
             return _invalid(self, form, exc)
