@@ -35,6 +35,11 @@ class MentoringSettings(models.Model):
     meeting_interval_weeks = models.PositiveSmallIntegerField(
         _("mentorenvergadering elke (weken)"), default=DEFAULT_MEETING_INTERVAL_WEEKS
     )
+    weekly_reminder = models.BooleanField(
+        _("wekelijkse herinnering per e-mail aan mentoren"),
+        default=False,
+        help_text=_("Zonder persoonsgegevens: alleen een link naar 'Mijn deelnemers'."),
+    )
 
     class Meta:
         verbose_name = _("instellingen mentoring")
