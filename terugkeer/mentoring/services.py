@@ -48,9 +48,16 @@ MENTOR_EDITABLE_FIELDS = (
 )
 
 
-def _check_mentor_user(*, organisation: Organisation, user: User | None) -> None:
+def _check_mentor_user(
+    *, organisation: Organisation, user: User | None, mentor: Mentor | None = None
+) -> None:
     if user is None:
         return
+    taken = Mentor.objects.filter(organisation=organisation, user=user)
+    if mentor is not None:
+        taken = taken.exclude(pk=mentor.pk)
+    if taken.exists():
+        raise ValidationError({"user": _("Deze gebruiker is al aan een andere mentor gekoppeld.")})
     has_role = Membership.objects.filter(
         user=user, organisation=organisation, role=Role.MENTOR, is_active=True
     ).exists()
@@ -78,7 +85,7 @@ def mentor_update(*, mentor: Mentor, expected_version: int, changes: dict) -> Me
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
     if "user" in changes:
-        _check_mentor_user(organisation=mentor.organisation, user=changes["user"])
+        _check_mentor_user(organisation=mentor.organisation, user=changes["user"], mentor=mentor)
     return save_versioned(mentor, expected_version=expected_version, changes=changes)
 
 

@@ -223,3 +223,16 @@ def test_attendance_is_only_recorded_for_the_own_organisations_mentors_after_the
         organisation=mentor.organisation, user=user, held_on=today, attendees=[mentor]
     )
     assert list(meeting.attendees.all()) == [mentor]
+
+
+def test_a_mentor_links_a_user_with_the_mentor_role_once():
+    mentor = MentorFactory()
+    organisation = mentor.organisation
+    with pytest.raises(ValidationError, match="niet de rol mentor"):
+        services.mentor_create(organisation=organisation, full_name="Bea", user=UserFactory())
+    with pytest.raises(ValidationError, match="al aan een andere mentor"):
+        services.mentor_create(organisation=organisation, full_name="Bea", user=mentor.user)
+    same = services.mentor_update(
+        mentor=mentor, expected_version=1, changes={"user": mentor.user, "availability": "zondag"}
+    )
+    assert (same.availability, same.version) == ("zondag", 2)
