@@ -5,6 +5,10 @@
   number of calendar days (default 10);
 - ``mentor_meeting_unplanned``: no next mentorenvergadering scheduled (team chair, coordinators);
 - ``mentor_vog_ageing``: a VOG passes the organisation's limit within 60 days, or has.
+
+They are registered as one provider, ``mentoring_signals``, which first asks whether the
+organisation has any mentor at all: an organisation without a mentor programme pays one query
+(the home page's signal block has a query budget for all apps together).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from django.utils.translation import gettext as _
 from terugkeer.core.access import Scope
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.signals_registry import Severity, Signal, register, trajectory_signal
-from terugkeer.mentoring import selectors
+from terugkeer.mentoring import signal_selectors as selectors
 
 CONTACT_WANTED = "mentor_contact_gevraagd"
 REPORT_MISSING = "mentor_verslag_ontbreekt"
@@ -102,7 +106,19 @@ def mentor_vog_ageing(scope: Scope, today: datetime.date) -> Iterable[Signal]:
         )
 
 
-register(mentor_contact_wanted, roles=CASEWORK_ROLES)
-register(mentor_report_missing, roles=CASEWORK_ROLES)
-register(mentor_meeting_unplanned, roles=CASEWORK_ROLES)
-register(mentor_vog_ageing, roles=CASEWORK_ROLES)
+PROVIDERS = (
+    mentor_contact_wanted,
+    mentor_report_missing,
+    mentor_meeting_unplanned,
+    mentor_vog_ageing,
+)
+
+
+def mentoring_signals(scope: Scope, today: datetime.date) -> list[Signal]:
+    """All mentoring signals; one query when the organisation has no mentors."""
+    if not selectors.has_mentors(scope=scope):
+        return []
+    return [signal for provider in PROVIDERS for signal in provider(scope, today)]
+
+
+register(mentoring_signals, roles=CASEWORK_ROLES)

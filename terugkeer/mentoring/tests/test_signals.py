@@ -142,3 +142,9 @@ def test_mentoring_signals_reach_casework_only():
         user=report.match.mentor.user, organisation=report.organisation, role=Role.MENTOR
     )
     assert signals_for(scope=mentor_scope, today=TUESDAY) == []
+
+
+def test_an_organisation_without_mentors_pays_one_query(django_assert_num_queries):
+    scope = _scope(MembershipFactory(role=Role.COORDINATOR).organisation)
+    with django_assert_num_queries(1):
+        assert signal_providers.mentoring_signals(scope, TUESDAY) == []
