@@ -89,15 +89,16 @@ def seed(context: dict) -> None:
     mentor_membership = _member(organisation, Role.MENTOR)
     mentors = []
     for index, (name, target, availability) in enumerate(MENTORS):
+        on = today - datetime.timedelta(days=400 - 40 * index)
         mentor = services.mentor_create(
             organisation=organisation,
             full_name=name,
+            registered_on=on - datetime.timedelta(days=30),
             user=mentor_membership.user if index == 0 and mentor_membership else None,
             availability=availability,
             max_matches=2,
             phone=f"06-{rng.randint(10000000, 99999999)}",
         )
-        on = today - datetime.timedelta(days=400 - 40 * index)
         mentors.append(_walk_to(mentor, target, user=coordinator, on=on))
 
     trajectories = list(

@@ -20,6 +20,7 @@ class MentorForm(forms.ModelForm):
         model = Mentor
         fields = MENTOR_EDITABLE_FIELDS
         widgets = {
+            "registered_on": DATE_INPUT,
             "start_date": DATE_INPUT,
             "vog_date": DATE_INPUT,
             "agreement_signed_on": DATE_INPUT,

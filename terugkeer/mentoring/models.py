@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -68,6 +69,7 @@ class Mentor(VersionedModel):
         related_name="mentor_profiles",
     )
     full_name = models.CharField(_("naam"), max_length=200)
+    registered_on = models.DateField(_("aangemeld op"), default=timezone.localdate)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     start_date = models.DateField(_("startdatum"), null=True, blank=True)

@@ -23,6 +23,7 @@ from terugkeer.mentoring.models import (
     MentorMatch,
     MentorMeeting,
     MentorReport,
+    MentorStatusChange,
 )
 
 
@@ -223,6 +224,49 @@ def mentors_for(*, scope: Scope | None) -> QuerySet[Mentor]:
     return Mentor.objects.visible_to(scope).annotate(
         active_matches=Count("matches", filter=Q(matches__ended_on__isnull=True))
     )
+
+
+@dataclass(frozen=True)
+class QuarterFigures:
+    label: str
+    registered: int
+    became_active: int
+    stopped: int
+
+
+def _quarter_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def recruitment_by_quarter(
+    *, scope: Scope | None, today: datetime.date, quarters: int = 4
+) -> list[QuarterFigures]:
+    """Per quarter (the current one and the ``quarters - 1`` before it, oldest first): mentors
+    registered (aangemeld op), who became actief and who stopped (from the status changes)."""
+    starts = [add_months(_quarter_start(today), -3 * n) for n in reversed(range(quarters))]
+    ends = [*starts[1:], add_months(starts[-1], 3)]
+    mentors = Mentor.objects.visible_to(scope)
+    changes = MentorStatusChange.objects.visible_to(scope).filter(
+        changed_on__gte=starts[0], changed_on__lt=ends[-1]
+    )
+    registered = list(
+        mentors.filter(registered_on__gte=starts[0], registered_on__lt=ends[-1]).values_list(
+            "registered_on", flat=True
+        )
+    )
+    moves = list(changes.values_list("to_status", "changed_on"))
+    rows = []
+    for start, end in zip(starts, ends, strict=True):
+        inside = [status for status, day in moves if start <= day < end]
+        rows.append(
+            QuarterFigures(
+                label=f"{start.year} K{(start.month - 1) // 3 + 1}",
+                registered=sum(start <= day < end for day in registered),
+                became_active=inside.count(MentorStatus.ACTIVE),
+                stopped=inside.count(MentorStatus.STOPPED),
+            )
+        )
+    return rows
 
 
 def mentor_for(*, scope: Scope | None, pk: int, action: str = Action.VIEW) -> Mentor:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # Fields of a mentor a casemanager or functioneel beheerder edits on the form (not the status).
 MENTOR_EDITABLE_FIELDS = (
     "full_name",
+    "registered_on",
     "user",
     "phone",
     "email",

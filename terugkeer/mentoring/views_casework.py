@@ -49,7 +49,12 @@ class MentorListView(ManagersMixin, TemplateView):
             (MentorStatus(s).label, sum(m.status == s for m in mentors))
             for s in (*PIPELINE, MentorStatus.STOPPED)
         ]
-        return super().get_context_data(mentors=mentors, pipeline=pipeline, **kwargs)
+        quarters = selectors.recruitment_by_quarter(
+            scope=self.request.scope, today=timezone.localdate()
+        )
+        return super().get_context_data(
+            mentors=mentors, pipeline=pipeline, quarters=quarters, **kwargs
+        )
 
 
 class MentorCreateView(ManagersMixin, FormView):

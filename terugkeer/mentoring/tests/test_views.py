@@ -165,3 +165,30 @@ def test_klantreis_shows_mentor_contacts_without_their_text():
     assert [(e.date, e.label, e.details) for e in events] == [
         (report.met_on, "Mentorcontact: telefonisch", "")
     ]
+
+
+def test_recruitment_per_quarter_worked_out_by_hand():
+    from terugkeer.mentoring.selectors import QuarterFigures, recruitment_by_quarter
+    from terugkeer.mentoring.tests.factories import MentorStatusChangeFactory
+
+    D = datetime.date
+    december = MentorFactory(registered_on=D(2025, 12, 31))
+    organisation = december.organisation
+    january = MentorFactory(organisation=organisation, registered_on=D(2026, 1, 1))
+    MentorFactory(organisation=organisation, registered_on=D(2025, 3, 31))  # before the window
+    MentorStatusChangeFactory(mentor=january, to_status="actief", changed_on=D(2026, 2, 15))
+    MentorStatusChangeFactory(
+        mentor=december, from_status="actief", to_status="gestopt", changed_on=D(2025, 7, 1)
+    )
+    MentorStatusChangeFactory(
+        mentor=december, from_status="aangemeld", to_status="in_training", changed_on=D(2025, 8, 1)
+    )
+    user = _casemanager(organisation)
+    scope = Scope(user=user, organisation=organisation, role=Role.COORDINATOR)
+
+    assert recruitment_by_quarter(scope=scope, today=D(2026, 3, 10)) == [
+        QuarterFigures("2025 K2", 0, 0, 0),
+        QuarterFigures("2025 K3", 0, 0, 1),
+        QuarterFigures("2025 K4", 1, 0, 0),
+        QuarterFigures("2026 K1", 1, 1, 0),
+    ]
