@@ -11,6 +11,7 @@ import dataclasses
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from terugkeer.assessments.models import Measurement
 from terugkeer.assessments.tests.factories import MeasurementFactory
@@ -148,7 +149,7 @@ def test_the_participant_page_shows_the_projection_only_and_writes_the_access_lo
         assert shown in html
     for hidden in ("111222333", "Geheimstraat", "070-1111111", "Bellen met de bibliotheek"):
         assert hidden not in html
-    assert matched["trajectory"].detention.institution.name not in html
+    assert escape(matched["trajectory"].detention.institution.name) not in html
     participant = response.context["participant"]
     assert isinstance(participant, selectors.Participant)
     assert [f.name for f in dataclasses.fields(participant)] == [
@@ -184,7 +185,7 @@ def test_a_mentor_of_another_match_sees_nothing_of_this_participant(client, matc
     for name in ("mentoring:my_participants", "mentoring:my_reports"):
         html = other_client.get(reverse(name)).content.decode()
         assert "Verbeek" not in html
-        assert other.trajectory.client.surname in html
+        assert escape(other.trajectory.client.surname) in html
     assert not AccessLogEntry.objects.filter(subject_id=str(match.trajectory_id)).exists()
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from terugkeer.accounts.tests.factories import MembershipFactory
 from terugkeer.cases.timeline import client_journey
@@ -97,7 +98,7 @@ def test_matching_on_the_dossier_tab_and_a_second_active_match_is_refused(client
 
     tab = client.get(reverse("mentoring:trajectory", args=[match.trajectory_id]))
     assert tab.status_code == 200
-    assert match.mentor.full_name in tab.content.decode()
+    assert escape(match.mentor.full_name) in tab.content.decode()
     response = client.post(
         reverse("mentoring:match_create", args=[match.trajectory_id]),
         {"mentor": free.pk, "started_on": timezone.localdate().isoformat()},
@@ -136,7 +137,7 @@ def test_mentor_pipeline_through_the_pages(client):
     mentor.refresh_from_db()
     assert (mentor.status, mentor.version) == ("kennismaking", 2)
     listing = client.get(reverse("mentoring:mentor_list")).content.decode()
-    assert mentor.full_name in listing
+    assert escape(mentor.full_name) in listing
 
 
 def test_a_meeting_is_recorded_with_attendance(client):
