@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "terugkeer.detention",
     "terugkeer.cases",
     "terugkeer.assessments",
+    "terugkeer.mentoring",
     "terugkeer.reports",
     "terugkeer.synthetic",
 ]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("trajecten/", include("terugkeer.cases.urls")),
     path("meldingen/", include("terugkeer.cases.intake_urls")),
     path("metingen/", include("terugkeer.assessments.urls")),
+    path("mentoring/", include("terugkeer.mentoring.urls")),
     path("trajecten/<int:trajectory_pk>/", include("terugkeer.cases.dossier_urls")),
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),

@@ -20,8 +20,9 @@ LAYERS = {
     "detention": 3,
     "cases": 4,
     "assessments": 5,
-    "reports": 6,
-    "synthetic": 7,
+    "mentoring": 6,
+    "reports": 7,
+    "synthetic": 8,
 }
 
 

@@ -20,6 +20,9 @@ CASEWORK_MENU = [
     "Cliënten zoeken",
     "Meldingen importeren",
     "Te beoordelen",
+    "Mentoren",
+    "Mentorverslagen",
+    "Mentorenvergaderingen",
 ]
 
 
@@ -37,8 +40,8 @@ def tile_titles(response) -> list[str]:
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Rapportages"]),
-        (Role.MENTOR, []),
+        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Rapportages"]),
+        (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
 )
@@ -51,11 +54,11 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
 @pytest.mark.parametrize(
     ("role", "tiles"),
     [
-        (Role.COORDINATOR, ["Cliënttevredenheid (C-toets)"]),
-        (Role.TEAM_CHAIR, ["Cliënttevredenheid (C-toets)"]),
+        (Role.COORDINATOR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
+        (Role.TEAM_CHAIR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
         (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen"]),
-        (Role.MENTOR, []),
+        (Role.MENTOR, ["Mijn deelnemers"]),
         (Role.PRIVACY_OFFICER, ["Toegangslogboek"]),
     ],
 )
@@ -84,7 +87,7 @@ def isolated_registries(monkeypatch):
 def test_a_new_app_adds_a_menu_item_and_a_tile_for_its_role(isolated_registries, verified_client):
     # As a mentoring app would, from its ready(): nothing of core or cases is edited.
     navigation.register_nav_item(
-        NavItem("Mijn deelnemers", "core:access_log", frozenset({Role.MENTOR}), order=5)
+        NavItem("Huiscontroles", "core:access_log", frozenset({Role.MENTOR}), order=5)
     )
     navigation.register_tiles(
         lambda scope: (
@@ -95,12 +98,12 @@ def test_a_new_app_adds_a_menu_item_and_a_tile_for_its_role(isolated_registries,
     )
     mentor = MembershipFactory(role=Role.MENTOR)
     response = verified_client(mentor.user, mentor.organisation).get(reverse("core:home"))
-    assert menu_labels(response) == ["Mijn deelnemers"]
-    assert tile_titles(response) == ["Gespreksverslag schrijven"]
+    assert menu_labels(response) == ["Huiscontroles", "Mijn deelnemers", "Mijn verslagen"]
+    assert tile_titles(response) == ["Gespreksverslag schrijven", "Mijn deelnemers"]
 
     coordinator = MembershipFactory(role=Role.COORDINATOR)
     other = verified_client(coordinator.user, coordinator.organisation).get(reverse("core:home"))
-    assert "Mijn deelnemers" not in menu_labels(other)
+    assert "Huiscontroles" not in menu_labels(other)
     assert "Gespreksverslag schrijven" not in tile_titles(other)
 
 
