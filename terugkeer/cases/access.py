@@ -67,7 +67,10 @@ def hide_clients_of_shielded_trajectories(queryset, scope, action):
         return queryset
     from terugkeer.cases.models import Trajectory
 
-    own_cases = Trajectory.objects.filter(organisation=scope.organisation).filter(_assigned(scope))
+    # Open ones: an old, closed case does not keep a shielded person in view.
+    own_cases = (
+        Trajectory.objects.filter(organisation=scope.organisation).open().filter(_assigned(scope))
+    )
     return queryset.exclude(
         Q(pk__in=_hidden_clients(scope)) & ~Q(pk__in=own_cases.values("client_id"))
     )

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -240,6 +241,8 @@ def notification_register(
             return _register(
                 organisation, data, classification, source, registered_by, import_batch, import_line
             )
+    except ValidationError as refused:  # e.g. a release before the detention began
+        raise IntakeRefused(" ".join(refused.messages)) from refused
     except IntegrityError as exc:
         again = classify_notification(organisation=organisation, data=data)
         if again.outcome == Outcome.DUPLICATE:
@@ -331,8 +334,12 @@ def _apply(result: IntakeResult, organisation: Organisation, data: NotificationD
             release_date=data.release_date,
             institution_name=data.institution,
         )
+        # A detention's meldingen belong to the nazorg trajectory (not a re-integratie one).
         result.trajectory = (
-            Trajectory.objects.open().filter(client=detention.client).order_by("-pk").first()
+            Trajectory.objects.open()
+            .filter(client=detention.client, programme=Programme.AFTERCARE)
+            .order_by("-pk")
+            .first()
         )
         if result.trajectory:
             result.trajectory.notifications.add(notification)

@@ -12,6 +12,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,7 +40,7 @@ from terugkeer.clients.models import Client
 from terugkeer.core.access import Scope
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import StaleObjectError, save_versioned
-from terugkeer.core.roles import CASEWORK_ROLES, Role
+from terugkeer.core.roles import Role
 
 FIRST_CONTACT_WORKING_DAYS = 5
 
@@ -328,8 +329,11 @@ def trajectories_reassign(
         raise ValidationError(_("U kunt alleen uw eigen trajecten overdragen."), code="from_user")
     if from_user.pk == to_user.pk:
         raise ValidationError(_("Kies een andere coördinator dan de huidige."), code="to_user")
+    # Whoever receives cases must be able to change them: a coordinator (or a team chair who is
+    # also one), with an active account.
     receivers = Membership.objects.active().filter(
-        organisation=scope.organisation, role__in=CASEWORK_ROLES
+        Q(role=Role.COORDINATOR) | Q(role=Role.TEAM_CHAIR, also_coordinator=True),
+        organisation=scope.organisation,
     )
     if not receivers.filter(user=to_user).exists():
         raise ValidationError(

@@ -107,7 +107,8 @@ def client_insert(*, organisation, **fields: Any) -> Client:
     if fields.get("postcode"):
         fields["postcode"] = normalise_postcode(fields["postcode"])
     if not fields.get("initials") and fields.get("first_names"):
-        fields["initials"] = "".join(f"{part[0]}." for part in fields["first_names"].split())
+        initials = "".join(f"{part[0]}." for part in fields["first_names"].split())
+        fields["initials"] = initials[: Client._meta.get_field("initials").max_length]
     client = Client(organisation=organisation, **fields)
     client.save()
     return client

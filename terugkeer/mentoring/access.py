@@ -9,6 +9,7 @@ nothing from the cases or clients models: what a mentor may know of a participan
 ``selectors.participants_for_mentor`` from the matches, as a whitelisted projection.
 """
 
+from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.core.access import Action, all_of, for_roles, policy, through
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.mentoring.choices import MentorStatus
@@ -32,9 +33,17 @@ def match_rule(queryset, scope, action):
     if scope.role in CASEWORK_ROLES:
         return _casework_through_trajectory(queryset, scope, action)
     if scope.role == Role.MENTOR and action in (Action.VIEW, Action.CHANGE):
-        return queryset.filter(
-            mentor__user=scope.user, ended_on__isnull=True, mentor__organisation=scope.organisation
-        ).exclude(mentor__status=MentorStatus.STOPPED)
+        # Active: not ended, the mentor not stopped, and the trajectory still open (a closed
+        # case ends what the mentor may see, even before the match is ended by hand).
+        return (
+            queryset.filter(
+                mentor__user=scope.user,
+                ended_on__isnull=True,
+                mentor__organisation=scope.organisation,
+            )
+            .exclude(mentor__status=MentorStatus.STOPPED)
+            .exclude(trajectory__status=TrajectoryStatus.CLOSED)
+        )
     return queryset.none()
 
 

@@ -401,3 +401,20 @@ def test_the_preview_simulates_the_file_in_order_and_keeps_nothing(coordinator):
     assert detention.actual_end == datetime.date(2026, 3, 2)
     batch.refresh_from_db()
     assert (batch.created_count, batch.skipped_count, batch.rejected_count) == (2, 0, 0)
+
+
+def test_a_release_before_the_detention_began_is_a_row_error_not_a_500(coordinator):
+    """The intake's own refusal (a release dated before the insluiting two lines up) becomes
+    the row's reason in the preview and refuses the confirm; nothing answers 500."""
+    early_end = "einde detentie;111222333;Jansen;Piet;17-05-1990;M;PI Zwaag;;;01-01-2026;Katwijk"
+    content = (IN_ORDER_HEADER + BEGIN_NEW + "\n" + early_end + "\n").encode("utf-8")
+    upload(coordinator, SimpleUploadedFile("meldingen.csv", content))
+    batch = ImportBatch.objects.get()
+
+    page = coordinator.get(reverse("intake:import_preview", args=[batch.pk]))
+    confirm = coordinator.post(reverse("intake:import_confirm", args=[batch.pk]))
+
+    assert page.status_code == 200
+    assert "De datum van vrijlating ligt vóór de datum van insluiting." in page.content.decode()
+    assert confirm.status_code in (200, 302)
+    assert (Client.objects.count(), DetentionNotification.objects.count()) == (0, 0)

@@ -189,3 +189,14 @@ def test_the_service_lets_a_team_chair_hand_over_anybodys_open_cases(team):
     after = _coordinators(team)
     assert {after[t.pk] for t in team["anna_cases"]} == {team["bram"].pk}
     assert after[team["anna_closed"].pk] == team["anna"].pk
+
+
+def test_the_receiver_must_be_able_to_change_the_cases(team):
+    """A plain team chair only reads cases: handing a caseload to them is refused."""
+    from django.core.exceptions import ValidationError
+
+    from terugkeer.cases.services import trajectories_reassign
+
+    chair = _scope(team["chair"], team["organisation"], Role.TEAM_CHAIR)
+    with pytest.raises(ValidationError, match="geen coördinator van uw organisatie"):
+        trajectories_reassign(scope=chair, from_user=team["anna"], to_user=team["chair"])

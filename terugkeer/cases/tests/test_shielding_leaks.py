@@ -125,3 +125,16 @@ def test_who_works_on_the_ordinary_trajectory_keeps_it(verified_client, shielded
     # ... but the shielded trajectory itself stays closed to them.
     assert not scope.can("view", shielded)
     assert client.get(reverse("dossier:overview", args=[shielded.pk])).status_code == 404
+
+
+def test_an_old_closed_case_does_not_keep_a_shielded_person_in_view(verified_client, shielded):
+    former = MembershipFactory(organisation=shielded.organisation, role=Role.COORDINATOR).user
+    TrajectoryFactory(
+        client=shielded.client, organisation=shielded.organisation, coordinator=former, closed=True
+    )
+    client = verified_client(former, shielded.organisation)
+
+    page = client.get(reverse("clients:detail", args=[shielded.client_id]))
+
+    assert page.status_code == 404
+    assert "111222333" not in page.content.decode()

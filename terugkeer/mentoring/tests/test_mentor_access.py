@@ -197,3 +197,14 @@ def test_an_ended_match_or_a_stopped_mentor_shows_the_participant_no_more(client
     mentor_client = _mentor_client(client, matched["mentor"])
     assert mentor_client.get(reverse("mentoring:participant", args=[match.pk])).status_code == 404
     assert "Verbeek" not in mentor_client.get(reverse("mentoring:my_participants")).content.decode()
+
+
+def test_a_closed_trajectory_shows_the_participant_no_more(client, matched):
+    """Closing the case ends what the mentor may see, even before the match is ended by hand."""
+    trajectory = matched["trajectory"]
+    trajectory.status = TrajectoryStatus.CLOSED
+    trajectory.save()
+    match = matched["match"]
+    mentor_client = _mentor_client(client, matched["mentor"])
+    assert mentor_client.get(reverse("mentoring:participant", args=[match.pk])).status_code == 404
+    assert "Verbeek" not in mentor_client.get(reverse("mentoring:my_participants")).content.decode()
