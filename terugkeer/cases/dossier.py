@@ -8,15 +8,16 @@ organisation's or a shielded one is a 404), writes the access log on every GET, 
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases import registry
 from terugkeer.cases.models import Trajectory
-from terugkeer.cases.selectors import READ_ONLY_MESSAGE, trajectory_for
+from terugkeer.cases.selectors import INTAKE_READ_ONLY_MESSAGE, READ_ONLY_MESSAGE, trajectory_for
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
-from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
 
 # The tabs of cases itself; programme apps add theirs with ``cases.registry.register_tab``.
@@ -33,6 +34,17 @@ for _order, (_name, _title) in enumerate(
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def refuse_casework_change(request) -> None:
+    """A change that belongs to no trajectory yet (a melding, an import, a new trajectory) is
+    casework too: the coordinator's, or a team chair's who is also a coordinator (403 otherwise).
+    Reading stays open to the roles the view allows."""
+    scope = getattr(request, "scope", None)
+    if request.method in SAFE_METHODS or scope is None or scope.role not in CASEWORK_ROLES:
+        return
+    if Role.COORDINATOR not in scope.roles:
+        raise PermissionDenied(INTAKE_READ_ONLY_MESSAGE)
 
 
 @dataclass(frozen=True)

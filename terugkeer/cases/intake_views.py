@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from terugkeer.cases import file_import, intake
+from terugkeer.cases.dossier import refuse_casework_change
 from terugkeer.cases.intake_forms import (
     ManualNotificationForm,
     NotificationCorrectionForm,
@@ -26,7 +27,13 @@ from terugkeer.detention.models import DetentionNotification, ImportBatch
 
 
 class IntakeViewMixin(ScopedViewMixin):
+    """Casework reads the intake; registering, importing and correcting are the coordinator's."""
+
     allowed_roles = CASEWORK_ROLES
+
+    def dispatch(self, request, *args, **kwargs):
+        refuse_casework_change(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _client_url(client) -> str:

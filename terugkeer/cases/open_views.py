@@ -12,6 +12,7 @@ from django.views.generic import FormView
 
 from terugkeer.cases import services
 from terugkeer.cases.choices import Programme, Source
+from terugkeer.cases.dossier import refuse_casework_change
 from terugkeer.cases.dossier_forms import DATE_INPUT, caseworkers
 from terugkeer.cases.models import ProgrammeDefinition
 from terugkeer.clients.choices import Sex
@@ -69,6 +70,11 @@ class OpenTrajectoryView(ScopedViewMixin, FormView):
     allowed_roles = CASEWORK_ROLES
     template_name = "cases/intake/open_trajectory.html"
     form_class = OpenTrajectoryForm
+
+    def dispatch(self, request, *args, **kwargs):
+        # Opening a trajectory (and registering its client) is the coordinator's.
+        refuse_casework_change(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_client(self):
         if "client_pk" not in self.kwargs:

@@ -20,6 +20,12 @@ READ_ONLY_MESSAGE = _(
 )
 
 
+INTAKE_READ_ONLY_MESSAGE = _(
+    "U kunt meldingen en trajecten lezen, maar niet registreren, importeren of openen: dat is "
+    "aan de coördinator."
+)
+
+
 def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
     """The trajectory ``pk`` for ``action``: 404 if not visible, 403 if visible but not this."""
     visible = Trajectory.objects.visible_to(scope).select_related(

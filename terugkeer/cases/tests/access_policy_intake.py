@@ -4,6 +4,7 @@ import datetime
 
 from terugkeer.core.roles import Role
 from terugkeer.core.tests.access_policy import (
+    CHANGES_CASEWORK,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -19,18 +20,26 @@ POST_ONLY = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAI
 OTHER_ORG = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHAIR: NOT_FOUND}
 
 POLICY = {
-    "intake:register": Rule(LOGIN, CASEWORK),
-    "intake:import_upload": Rule(LOGIN, CASEWORK),
+    "intake:register": Rule(LOGIN, CASEWORK, post=CHANGES_CASEWORK),
+    "intake:import_upload": Rule(LOGIN, CASEWORK, post=CHANGES_CASEWORK),
     "intake:import_preview": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
     # GET is refused before the object is looked up; POSTs on another organisation's batch are
     # 404 (test_intake_views.test_another_organisations_batch_is_not_found).
-    "intake:import_confirm": Rule(LOGIN, POST_ONLY, other_organisation=POST_ONLY),
-    "intake:import_cancel": Rule(LOGIN, POST_ONLY, other_organisation=POST_ONLY),
+    "intake:import_confirm": Rule(
+        LOGIN, POST_ONLY, other_organisation=POST_ONLY, post=CHANGES_CASEWORK
+    ),
+    "intake:import_cancel": Rule(
+        LOGIN, POST_ONLY, other_organisation=POST_ONLY, post=CHANGES_CASEWORK
+    ),
     "intake:import_rejected": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
     "intake:review": Rule(LOGIN, CASEWORK),
-    "intake:notification": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
-    "intake:open_trajectory": Rule(LOGIN, CASEWORK),
-    "intake:open_trajectory_for_client": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
+    "intake:notification": Rule(
+        LOGIN, CASEWORK, other_organisation=OTHER_ORG, post=CHANGES_CASEWORK
+    ),
+    "intake:open_trajectory": Rule(LOGIN, CASEWORK, post=CHANGES_CASEWORK),
+    "intake:open_trajectory_for_client": Rule(
+        LOGIN, CASEWORK, other_organisation=OTHER_ORG, post=CHANGES_CASEWORK
+    ),
 }
 
 _CSV = (

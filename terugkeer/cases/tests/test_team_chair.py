@@ -106,3 +106,23 @@ def test_also_coordinator_means_nothing_for_other_roles(trajectory):
     assert scope.roles == frozenset({Role.POLICY_ADVISOR})
     assert not scope.can(Action.VIEW, trajectory)
     assert not scope.can(Action.CHANGE, trajectory)
+
+
+def test_a_chair_reads_the_intake_but_does_not_register_or_open(verified_client, trajectory):
+    from terugkeer.clients.models import Client
+    from terugkeer.detention.models import DetentionNotification
+
+    client = chair_client(verified_client, trajectory, also_coordinator=False)
+    assert client.get(reverse("intake:review")).status_code == 200
+    assert client.get(reverse("intake:register")).status_code == 200
+    before = (Client.objects.count(), DetentionNotification.objects.count())
+
+    registered = client.post(reverse("intake:register"), {"bsn": "111222333", "surname": "Smit"})
+    opened = client.post(
+        reverse("intake:open_trajectory"),
+        {"bsn": "111222333", "surname": "Smit", "programme": "reintegratie"},
+    )
+
+    assert (registered.status_code, opened.status_code) == (403, 403)
+    assert "dat is aan de coördinator" in registered.content.decode()
+    assert (Client.objects.count(), DetentionNotification.objects.count()) == before
