@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -45,7 +46,7 @@ def _cell(value, column: Column):
         return SUPPRESSED
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, int | float) and column.kind != Kind.LABEL:
+    if isinstance(value, int | float | Decimal) and column.kind != Kind.LABEL:
         return value
     return spreadsheet_text(str(value))
 
@@ -87,6 +88,10 @@ def report_xlsx(rendered: RenderedReport) -> bytes:
         for index, column in enumerate(table.columns, start=1):
             width = max(10, min(45, len(column.label) + 2))
             sheet.column_dimensions[get_column_letter(index)].width = width
+            if column.kind == Kind.AMOUNT:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    if isinstance(cell.value, int | float | Decimal):
+                        cell.number_format = '"€" #,##0.00'
             if column.kind == Kind.PERCENT:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     if isinstance(cell.value, int | float):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,7 @@ class Kind:
     COUNT = "count"  # a number of persons (or trajectories, one person each)
     PERCENT = "percent"  # a share 0–100 of the ``base`` count column
     NUMBER = "number"  # a mean, median or difference computed over the ``base`` count column
+    AMOUNT = "amount"  # euros (a Decimal); over persons when ``base`` names their count column
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,14 @@ class Report:
     filters: tuple[str, ...] = ("municipality", "programme", "coordinator")
 
 
+def euro(value: Any) -> str:
+    """€ 1.234,56: Dutch thousands and decimal separators, always two decimals."""
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    text = f"{abs(amount):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{sign}€ {text}"
+
+
 def percent(part: int | None, whole: int | None) -> float | None:
     if not whole:
         return None
@@ -127,7 +137,7 @@ def _suppress_row(row: dict[str, Any], columns: list[Column]) -> dict[str, Any]:
         value = row.get(column.key)
         if column.kind == Kind.COUNT and isinstance(value, int) and 0 < value < SMALL_CELL:
             out[column.key] = SUPPRESSED
-        elif column.kind in (Kind.PERCENT, Kind.NUMBER) and column.base:
+        elif column.kind in (Kind.PERCENT, Kind.NUMBER, Kind.AMOUNT) and column.base:
             base = row.get(column.base)
             if isinstance(base, int) and 0 < base < SMALL_CELL and value is not None:
                 out[column.key] = SUPPRESSED
@@ -168,6 +178,8 @@ def format_cell(value: Any, column: Column) -> str:
         return str(_("ja") if value else _("nee"))
     if column.kind == Kind.PERCENT:
         return f"{value:.1f}%".replace(".", ",")
+    if column.kind == Kind.AMOUNT:
+        return euro(value)
     if isinstance(value, float):
         text = f"{value:.1f}"
         return text.replace(".", ",")

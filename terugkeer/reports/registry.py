@@ -1,5 +1,10 @@
 """The catalogue of reports. Each definition text is what users read above the figures;
-docs/reports.md explains the same definitions for developers and auditors."""
+docs/reports.md explains the same definitions for developers and auditors.
+
+The nazorg reports below are the spine's own; a programme app adds its reports with
+``register_report`` from its ``AppConfig.ready`` (they then appear in the index, get a page and
+the XLSX/CSV exports, and join the evaluation pack), never by editing this module.
+"""
 
 from __future__ import annotations
 
@@ -121,3 +126,14 @@ REPORTS: dict[str, Report] = {
         ),
     ]
 }
+
+
+def register_report(report: Report) -> Report:
+    """Add a programme app's report to the catalogue (after the spine's, in registration order).
+
+    A slug is a URL and a file name: registering one twice is a programming error.
+    """
+    if report.slug in REPORTS and REPORTS[report.slug] is not report:
+        raise ValueError(f"report slug {report.slug!r} is already registered")
+    REPORTS[report.slug] = report
+    return report
