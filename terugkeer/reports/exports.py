@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
