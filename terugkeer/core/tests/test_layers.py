@@ -20,9 +20,10 @@ LAYERS = {
     "detention": 3,
     "cases": 4,
     "assessments": 5,
-    "mentoring": 6,
-    "reports": 7,
-    "synthetic": 8,
+    # reports sits below the programme apps: they register their reports in its catalogue.
+    "reports": 6,
+    "mentoring": 7,
+    "synthetic": 9,
 }
 
 
