@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,7 +15,7 @@ from terugkeer.assessments import selectors, services
 from terugkeer.assessments.charts import zrm_progress_svg
 from terugkeer.assessments.choices import MeasurementKind
 from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
-from terugkeer.cases.selectors import READ_ONLY_MESSAGE, casework_users
+from terugkeer.cases.selectors import casework_users, require_action
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
@@ -153,9 +153,9 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         return self.measurement.instrument
 
     def get_trajectory(self):
-        if not self.request.scope.can(Action.CHANGE, self.measurement.trajectory):
-            raise PermissionDenied(READ_ONLY_MESSAGE)
-        return self.measurement.trajectory
+        trajectory = self.measurement.trajectory
+        require_action(self.request.scope, trajectory, trajectory=trajectory)
+        return trajectory
 
     def get(self, request, *args, **kwargs):
         record_access(request, self.get_trajectory(), purpose="ZRM-meting bekijken en corrigeren")

@@ -102,6 +102,8 @@ class TriageStatus(models.TextChoices):
 
 # A basisvoorwaarde counts as arranged for release readiness when nothing is left to do.
 SETTLED_TRIAGE = frozenset({TriageStatus.NO_NEED, TriageStatus.ARRANGED, TriageStatus.REFUSED})
+# A help request that is still open: closing with "doelen bereikt" then asks for a note.
+OPEN_NEED_TRIAGE = frozenset({TriageStatus.NEED, TriageStatus.IN_PROGRESS})
 
 
 class SnapshotMoment(models.TextChoices):

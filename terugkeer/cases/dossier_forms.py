@@ -53,13 +53,19 @@ class TransitionForm(VersionedForm):
         self.fields["to_status"].choices = targets
 
 
-class ReleaseForm(VersionedForm):
+class ConfirmedMixin(forms.Form):
+    """A final step: the first submit shows what is still open, the second (confirmed) does it."""
+
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ReleaseForm(ConfirmedMixin, VersionedForm):
     release_date = forms.DateField(
         label=_("Datum vrijlating"), initial=timezone.localdate, widget=DATE_INPUT
     )
 
 
-class CloseForm(VersionedForm):
+class CloseForm(ConfirmedMixin, VersionedForm):
     reason = forms.ChoiceField(
         label=_("Reden van afsluiting"), choices=[("", "—"), *ClosingReason.choices]
     )
@@ -67,6 +73,15 @@ class CloseForm(VersionedForm):
         label=_("Datum afsluiting"), initial=timezone.localdate, widget=DATE_INPUT
     )
     note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
+
+
+class ReopenForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Reden van heropenen"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de statusgeschiedenis."),
+    )
 
 
 class ContactForm(OneTimeFormMixin, forms.ModelForm):

@@ -7,26 +7,37 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from terugkeer.cases import services, workflow
+from terugkeer.cases import lifecycle_services, services, workflow
 from terugkeer.cases.choices import SnapshotMoment, TrajectoryStatus
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.dossier_forms import (
     CloseForm,
     ContactForm,
     ReleaseForm,
+    ReopenForm,
     TrajectoryOverviewForm,
     TransitionForm,
     TriageForm,
 )
 from terugkeer.cases.models import Contact, DomainAssessment, DomainSnapshot, StatusChange
-from terugkeer.cases.readiness import release_readiness
+from terugkeer.cases.readiness import (
+    confirmation,
+    release_expected_on,
+    release_plausible,
+    release_readiness,
+)
+from terugkeer.core.access import Action
 from terugkeer.core.form_tokens import DuplicateSubmission, submitted_once
 from terugkeer.core.forms import FORM_TOKEN_FIELD
 from terugkeer.core.locking import StaleObjectError
 
 
 class OverviewView(DossierTabMixin, TemplateView):
-    """Key facts, release readiness, the workflow steps and the status history."""
+    """Key facts, release readiness, the workflow steps and the status history.
+
+    Release and closing are two-step: the first submit shows what is still open and changes
+    nothing; the confirmed submit does it. A closed trajectory offers only reopening.
+    """
 
     template_name = "cases/dossier/overview.html"
     tab_name = "dossier:overview"
@@ -35,7 +46,13 @@ class OverviewView(DossierTabMixin, TemplateView):
         "transition": TransitionForm,
         "release": ReleaseForm,
         "close": CloseForm,
+        "reopen": ReopenForm,
     }
+
+    def request_action(self) -> str:
+        if self.request.method == "POST" and self.request.POST.get("action") == "reopen":
+            return Action.REOPEN
+        return super().request_action()
 
     def _form(self, action, data=None):
         trajectory = self.get_trajectory()
@@ -50,24 +67,33 @@ class OverviewView(DossierTabMixin, TemplateView):
                 for s in workflow.manual_targets(trajectory.programme, trajectory.status)
             ]
             return TransitionForm(data, initial=initial, targets=targets)
+        if action == "release":
+            expected = release_expected_on(trajectory)
+            initial["release_date"] = expected or timezone.localdate()
         return self.forms_by_action[action](data, initial=initial)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         trajectory = self.get_trajectory()
+        today = timezone.localdate()
         forms = {
             action: kwargs.get(f"{action}_form") or self._form(action)
             for action in self.forms_by_action
         }
         is_open = trajectory.status != TrajectoryStatus.CLOSED
+        can_release = (
+            is_open and trajectory.programme == "nazorg" and trajectory.released_on is None
+        )
         context.update(
             forms=forms,
             is_open=is_open,
             can_step=is_open and bool(forms["transition"].fields["to_status"].choices),
-            can_release=is_open
-            and trajectory.programme == "nazorg"
-            and trajectory.released_on is None,
-            readiness=release_readiness(trajectory=trajectory, today=timezone.localdate()),
+            can_release=can_release,
+            release_plausible=can_release and release_plausible(trajectory, today),
+            expected_release=release_expected_on(trajectory),
+            can_reopen=not is_open and self.request.scope.can(Action.REOPEN, trajectory),
+            confirm=kwargs.get("confirm"),
+            readiness=release_readiness(trajectory=trajectory, today=today),
             history=StatusChange.objects.filter(trajectory=trajectory).select_related("changed_by"),
             detentions=trajectory.client.detentions.visible_to(self.request.scope)
             .select_related("institution")
@@ -84,6 +110,11 @@ class OverviewView(DossierTabMixin, TemplateView):
         form = self._form(action, request.POST)
         if form.is_valid():
             try:
+                if action in ("release", "close") and not form.cleaned_data["confirmed"]:
+                    if form.cleaned_data["version"] != trajectory.version:
+                        raise StaleObjectError(trajectory)  # say so before the second look
+                    confirm = confirmation(action, trajectory, form)
+                    return self.render_to_response(self.get_context_data(confirm=confirm))
                 self._apply(action, trajectory, form)
             except StaleObjectError as stale:
                 form.add_error(None, stale.message)
@@ -112,15 +143,23 @@ class OverviewView(DossierTabMixin, TemplateView):
             )
             messages.success(self.request, _("De status is gewijzigd."))
         elif action == "release":
-            services.trajectory_register_release(
+            lifecycle_services.trajectory_register_release(
                 trajectory=trajectory,
                 release_date=data["release_date"],
                 user=user,
                 expected_version=data["version"],
             )
             messages.success(self.request, _("De vrijlating is geregistreerd; de nazorg loopt."))
+        elif action == "reopen":
+            lifecycle_services.trajectory_reopen(
+                trajectory=trajectory,
+                reason=data["reason"],
+                user=user,
+                expected_version=data["version"],
+            )
+            messages.success(self.request, _("Het traject is heropend."))
         else:
-            services.trajectory_close(
+            lifecycle_services.trajectory_close(
                 trajectory=trajectory,
                 reason=data["reason"],
                 user=user,

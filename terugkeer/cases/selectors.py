@@ -26,6 +26,26 @@ INTAKE_READ_ONLY_MESSAGE = _(
 )
 
 
+CLOSED_MESSAGE = _(
+    "Dit traject is afgesloten en kan niet meer worden gewijzigd. Heropen het traject op het "
+    "overzicht (met een reden) om verder te werken."
+)
+
+
+def refusal_message(trajectory: Trajectory) -> str:
+    """Why a reader may not change this trajectory (or a row of it): closed, or not theirs."""
+    return CLOSED_MESSAGE if trajectory.status == TrajectoryStatus.CLOSED else READ_ONLY_MESSAGE
+
+
+def require_action(scope, row, *, trajectory: Trajectory, action: str = Action.CHANGE) -> None:
+    """403 with the reason when the scope, which can read ``row``, may not do ``action`` with it.
+
+    ``row`` is the trajectory or a row of it (its rule follows the trajectory).
+    """
+    if action != Action.VIEW and not scope.can(action, row):
+        raise PermissionDenied(refusal_message(trajectory))
+
+
 def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
     """The trajectory ``pk`` for ``action``: 404 if not visible, 403 if visible but not this."""
     visible = Trajectory.objects.visible_to(scope).select_related(
@@ -37,8 +57,7 @@ def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
         "organisation",
     )
     trajectory = get_visible_or_404(visible, pk=pk)
-    if action != Action.VIEW and not scope.can(action, trajectory):
-        raise PermissionDenied(READ_ONLY_MESSAGE)
+    require_action(scope, trajectory, trajectory=trajectory, action=action)
     return trajectory
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -20,7 +19,6 @@ from terugkeer.accounts.models import Membership, Organisation, User
 from terugkeer.cases import workflow
 from terugkeer.cases.choices import (
     CLIENT_CONTACT_KINDS,
-    ClosingReason,
     Programme,
     SnapshotMoment,
     Source,
@@ -115,80 +113,6 @@ def trajectory_transition(
         user=user,
         note=note,
     )
-    current.save()
-    return current
-
-
-@transaction.atomic
-def trajectory_close(
-    *,
-    trajectory: Trajectory,
-    reason: str,
-    user: User | None,
-    expected_version: int | None = None,
-    closed_on: datetime.date | None = None,
-    note: str = "",
-) -> Trajectory:
-    """Close a trajectory; a reason is required. The client may decline at any point."""
-    if reason not in ClosingReason.values:
-        raise TransitionRefused(
-            _("Kies een reden om het traject af te sluiten."), code="closing_reason"
-        )
-    current = _locked(trajectory, expected_version)
-    closed_on = closed_on or timezone.localdate()
-    if current.released_on:
-        _snapshot(current, SnapshotMoment.END, closed_on)
-    _change_status(
-        current,
-        to_status=TrajectoryStatus.CLOSED,
-        effective_on=closed_on,
-        user=user,
-        reason=reason,
-        note=note,
-    )
-    current.closing_reason = reason
-    current.closed_on = closed_on
-    current.save()
-    return current
-
-
-@transaction.atomic
-def trajectory_register_release(
-    *,
-    trajectory: Trajectory,
-    release_date: datetime.date,
-    user: User | None,
-    expected_version: int | None = None,
-) -> Trajectory:
-    """The client is released: aftercare starts and runs for the organisation's aftercare period.
-
-    Sets the detention's actual end (if not yet set), the aftercare end date, captures the
-    basisvoorwaarden at release, and moves a trajectory that was preparing to 'nazorg'.
-    """
-    current = _locked(trajectory, expected_version)
-    if current.programme != Programme.AFTERCARE:
-        raise TransitionRefused(_("Alleen een nazorgtraject kent een vrijlating."), code="release")
-    if current.status == TrajectoryStatus.CLOSED:
-        raise TransitionRefused(_("Dit traject is al afgesloten."), code="release")
-    if current.detention and current.detention.start_date > release_date:
-        raise TransitionRefused(
-            _("De datum van vrijlating ligt vóór de datum van insluiting."), code="release_date"
-        )
-    detention = current.detention
-    if detention and detention.actual_end != release_date:
-        detention.actual_end = release_date
-        detention.version += 1
-        detention.save()
-    months = current.organisation.aftercare_months
-    current.released_on = release_date
-    current.aftercare_end = release_date + relativedelta(months=months)
-    _snapshot(current, SnapshotMoment.RELEASE, release_date)
-    if current.status in workflow.PRE_RELEASE:
-        _change_status(
-            current, to_status=TrajectoryStatus.AFTERCARE, effective_on=release_date, user=user
-        )
-    else:
-        current.version += 1
     current.save()
     return current
 

@@ -119,7 +119,12 @@ def test_release_starts_aftercare_and_closing_requires_a_reason(coordinator, tra
     release_date = trajectory.detention.start_date + datetime.timedelta(days=30)
     coordinator.post(
         url("dossier:overview", trajectory),
-        {"action": "release", "release_date": release_date.isoformat(), "version": 1},
+        {
+            "action": "release",
+            "release_date": release_date.isoformat(),
+            "version": 1,
+            "confirmed": "1",
+        },
     )
     trajectory.refresh_from_db()
     assert (trajectory.status, trajectory.released_on) == (S.AFTERCARE, release_date)
@@ -136,6 +141,7 @@ def test_release_starts_aftercare_and_closing_requires_a_reason(coordinator, tra
             "reason": "doelen_bereikt",
             "closed_on": "2026-11-20",
             "version": trajectory.version,
+            "confirmed": "1",
         },
     )
     trajectory.refresh_from_db()
