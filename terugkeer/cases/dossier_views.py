@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -114,7 +116,8 @@ class OverviewView(DossierTabMixin, TemplateView):
                     if form.cleaned_data["version"] != trajectory.version:
                         raise StaleObjectError(trajectory)  # say so before the second look
                     confirm = confirmation(action, trajectory, form)
-                    return self.render_to_response(self.get_context_data(confirm=confirm))
+                    context = self.get_context_data(confirm=confirm, **{f"{action}_form": form})
+                    return self.render_to_response(context)
                 self._apply(action, trajectory, form)
             except StaleObjectError as stale:
                 form.add_error(None, stale.message)
@@ -171,10 +174,33 @@ class OverviewView(DossierTabMixin, TemplateView):
 
 
 class TriageView(DossierTabMixin, TemplateView):
-    """Basisvoorwaarden / leefgebieden: triage per domain and the three monitor moments."""
+    """Basisvoorwaarden / leefgebieden: triage per domain and the three monitor moments.
+
+    Each domain is a card with its own form. With htmx a card is saved in place: the response
+    is that card (and the readiness line), so unsaved edits in the other cards stay on the page.
+    Without JavaScript the page is posted and shown again.
+    """
 
     template_name = "cases/dossier/triage.html"
+    card_template = "cases/dossier/_triage_card.html"
+    readiness_template = "cases/dossier/_triage_readiness.html"
     tab_name = "dossier:triage"
+
+    @staticmethod
+    def _row(domain, assessment, form=None, saved=False) -> dict:
+        if form is None:
+            form = TriageForm(
+                prefix=f"d{domain.pk}",
+                initial={
+                    "status": assessment.status if assessment else "onbekend",
+                    "note": assessment.note if assessment else "",
+                    "health_insurance": assessment.health_insurance if assessment else None,
+                    "version": assessment.version if assessment else 0,
+                },
+            )
+        if domain.code != "zorg":
+            form.fields.pop("health_insurance", None)
+        return {"domain": domain, "assessment": assessment, "form": form, "saved": saved}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,24 +209,14 @@ class TriageView(DossierTabMixin, TemplateView):
             a.domain_id: a for a in DomainAssessment.objects.filter(trajectory=trajectory)
         }
         failed = kwargs.get("failed")  # (domain_id, bound form) after a refused save
-        rows = []
-        for domain in services.domains_of(trajectory):
-            assessment = assessments.get(domain.pk)
-            if failed and failed[0] == domain.pk:
-                form = failed[1]
-            else:
-                form = TriageForm(
-                    prefix=f"d{domain.pk}",
-                    initial={
-                        "status": assessment.status if assessment else "onbekend",
-                        "note": assessment.note if assessment else "",
-                        "health_insurance": assessment.health_insurance if assessment else None,
-                        "version": assessment.version if assessment else 0,
-                    },
-                )
-            if domain.code != "zorg":
-                form.fields.pop("health_insurance", None)
-            rows.append({"domain": domain, "assessment": assessment, "form": form})
+        rows = [
+            self._row(
+                domain,
+                assessments.get(domain.pk),
+                failed[1] if failed and failed[0] == domain.pk else None,
+            )
+            for domain in services.domains_of(trajectory)
+        ]
         snapshots = {}
         for snapshot in DomainSnapshot.objects.filter(trajectory=trajectory):
             snapshots.setdefault(snapshot.domain_id, {})[snapshot.moment] = snapshot
@@ -221,6 +237,16 @@ class TriageView(DossierTabMixin, TemplateView):
         )
         return context
 
+    def _card(self, trajectory, row) -> HttpResponse:
+        """One card, and the readiness line out of band (htmx)."""
+        context = {"trajectory": trajectory, "row": row, "can_change": True}
+        readiness = release_readiness(trajectory=trajectory, today=timezone.localdate())
+        html = render_to_string(self.card_template, context, request=self.request)
+        html += render_to_string(
+            self.readiness_template, {"readiness": readiness, "oob": True}, request=self.request
+        )
+        return HttpResponse(html)
+
     def post(self, request, *args, **kwargs):
         trajectory = self.get_trajectory()
         domains = {str(d.pk): d for d in services.domains_of(trajectory)}
@@ -229,10 +255,12 @@ class TriageView(DossierTabMixin, TemplateView):
             messages.error(request, _("Onbekend domein."))
             return redirect("dossier:triage", trajectory.pk)
         form = TriageForm(request.POST, prefix=f"d{domain.pk}")
+        if domain.code != "zorg":
+            form.fields.pop("health_insurance", None)  # never written from a form not showing it
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.domain_assessment_set(
+                assessment = services.domain_assessment_set(
                     trajectory=trajectory,
                     domain=domain,
                     status=data["status"],
@@ -245,8 +273,12 @@ class TriageView(DossierTabMixin, TemplateView):
             except ValidationError as refused:
                 form.add_error(None, refused.messages[0])
             else:
+                if request.htmx:
+                    return self._card(trajectory, self._row(domain, assessment, saved=True))
                 messages.success(request, _("%(domain)s is bijgewerkt.") % {"domain": domain})
                 return redirect("dossier:triage", trajectory.pk)
+        if request.htmx:
+            return self._card(trajectory, self._row(domain, None, form))
         return self.render_to_response(self.get_context_data(failed=(domain.pk, form)))
 
 

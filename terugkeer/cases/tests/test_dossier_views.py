@@ -297,3 +297,52 @@ def test_a_second_first_triage_of_a_domain_is_stale_not_an_overwrite(coordinator
     assert "Iemand anders heeft dit gegeven intussen gewijzigd" in response.content.decode()
     assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
     assert (assessment.status, assessment.version) == ("hulpvraag", 1)
+
+
+def test_a_card_saved_with_htmx_answers_with_that_card_only(coordinator, trajectory):
+    """Issue 12: saving one card must not re-render (and so reset) the other five."""
+    from terugkeer.cases.models import Domain
+
+    zorg = Domain.objects.get(programme__code="nazorg", code="zorg")
+    prefix = f"d{zorg.pk}"
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": zorg.pk,
+            f"{prefix}-status": "geregeld",
+            f"{prefix}-health_insurance": "true",
+            f"{prefix}-version": 0,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
+    assert response.status_code == 200
+    assert "<html" not in html and html.count('class="triage-item"') == 1
+    assert f'id="triage-card-{zorg.pk}"' in html
+    assert "Zorg is opgeslagen." in html
+    assert f'name="{prefix}-version" value="{assessment.version}"' in html
+    assert '<option value="true" selected>ja</option>' in html
+    assert 'id="readiness" hx-swap-oob="true"' in html
+
+
+def test_a_refused_htmx_save_shows_the_card_with_the_typed_values(coordinator, trajectory):
+    from terugkeer.cases.models import Domain
+
+    huisvesting = Domain.objects.get(programme__code="nazorg", code="huisvesting")
+    prefix = f"d{huisvesting.pk}"
+    data = {"domain": huisvesting.pk, f"{prefix}-status": "hulpvraag", f"{prefix}-version": 0}
+    coordinator.post(url("dossier:triage", trajectory), data)  # a colleague saved first
+
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        data | {f"{prefix}-note": "Mijn aantekening"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in html
+    assert "Mijn aantekening" in html  # what was typed is not lost
+    assert "is opgeslagen" not in html
+    assert DomainAssessment.objects.get(trajectory=trajectory, domain=huisvesting).note == ""
