@@ -45,7 +45,8 @@ def test_triage_card_by_card_then_release_and_close_with_confirmation(page):
     page.locator(f"#triage-card-{housing.pk} [data-testid=saved]").wait_for()
     # The care card, saved once, saves again from its refreshed version (no stale refusal).
     care_card.get_by_label("Toelichting").fill("Polis gezien")
-    care_card.get_by_role("button", name="Zorg opslaan").click()
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        care_card.get_by_role("button", name="Zorg opslaan").click()
     page.locator(f"#triage-card-{care.pk} [data-testid=saved]").wait_for()
 
     saved = {
