@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from terugkeer.cases import lifecycle_services, services, workflow
@@ -173,6 +174,9 @@ class OverviewView(DossierTabMixin, TemplateView):
             messages.success(self.request, _("Het traject is afgesloten."))
 
 
+ADVANCED_MESSAGE = gettext_lazy("Alle domeinen zijn getrieerd: de status is nu ‘intake’.")
+
+
 class TriageView(DossierTabMixin, TemplateView):
     """Basisvoorwaarden / leefgebieden: triage per domain and the three monitor moments.
 
@@ -273,8 +277,14 @@ class TriageView(DossierTabMixin, TemplateView):
             except ValidationError as refused:
                 form.add_error(None, refused.messages[0])
             else:
+                advanced = services.trajectory_follow_triage(
+                    trajectory=trajectory, user=request.user
+                )
                 if request.htmx:
-                    return self._card(trajectory, self._row(domain, assessment, saved=True))
+                    row = self._row(domain, assessment, saved=True)
+                    return self._card(trajectory, row | {"advanced": advanced})
+                if advanced:
+                    messages.success(request, ADVANCED_MESSAGE)
                 messages.success(request, _("%(domain)s is bijgewerkt.") % {"domain": domain})
                 return redirect("dossier:triage", trajectory.pk)
         if request.htmx:

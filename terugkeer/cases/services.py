@@ -23,6 +23,7 @@ from terugkeer.cases.choices import (
     SnapshotMoment,
     Source,
     TrajectoryStatus,
+    TriageStatus,
 )
 from terugkeer.cases.models import (
     Contact,
@@ -389,6 +390,41 @@ def domain_assessment_set(
         expected_version=assessment.version if expected_version is None else expected_version,
         changes=changes,
     )
+
+
+# The step before the intake, per programme: when every domain is triaged there, the status
+# follows the work to "intake" (manual steps stay possible).
+BEFORE_INTAKE = {
+    Programme.AFTERCARE: TrajectoryStatus.IN_CONTACT,
+    Programme.REINTEGRATION: TrajectoryStatus.REGISTERED,
+}
+
+
+@transaction.atomic
+def trajectory_follow_triage(*, trajectory: Trajectory, user: User | None) -> bool:
+    """Move the trajectory to 'intake' once every domain has a triage (not 'onbekend')."""
+    if trajectory.status != BEFORE_INTAKE.get(trajectory.programme):
+        return False
+    domain_ids = {d.pk for d in domains_of(trajectory)}
+    triaged = set(
+        DomainAssessment.objects.filter(trajectory=trajectory)
+        .exclude(status=TriageStatus.UNKNOWN)
+        .values_list("domain_id", flat=True)
+    )
+    if not domain_ids <= triaged:
+        return False
+    current = _locked(trajectory)
+    if current.status != BEFORE_INTAKE[current.programme]:
+        return False  # a colleague moved it meanwhile
+    _change_status(
+        current,
+        to_status=TrajectoryStatus.INTAKE,
+        effective_on=timezone.localdate(),
+        user=user,
+        note=_("Alle domeinen zijn getrieerd."),
+    )
+    current.save()
+    return True
 
 
 def _snapshot(trajectory: Trajectory, moment: str, taken_on: datetime.date) -> None:

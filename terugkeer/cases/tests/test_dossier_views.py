@@ -346,3 +346,49 @@ def test_a_refused_htmx_save_shows_the_card_with_the_typed_values(coordinator, t
     assert "Mijn aantekening" in html  # what was typed is not lost
     assert "is opgeslagen" not in html
     assert DomainAssessment.objects.get(trajectory=trajectory, domain=huisvesting).note == ""
+
+
+def test_the_status_follows_the_triage_of_every_domain_to_intake(coordinator, trajectory):
+    """Issue 12: the last domain triaged moves 'in contact' to 'intake', once, with a note."""
+    from terugkeer.cases.models import Domain
+
+    trajectory.status = S.IN_CONTACT
+    trajectory.save()
+    domains = list(Domain.objects.filter(programme__code="nazorg").order_by("order"))
+    assert len(domains) == 6
+    for domain in domains[:5]:
+        coordinator.post(
+            url("dossier:triage", trajectory),
+            {"domain": domain.pk, f"d{domain.pk}-status": "geregeld", f"d{domain.pk}-version": 0},
+        )
+    trajectory.refresh_from_db()
+    assert trajectory.status == S.IN_CONTACT  # one domain still 'onbekend'
+
+    last = domains[5]
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        {"domain": last.pk, f"d{last.pk}-status": "hulpvraag", f"d{last.pk}-version": 0},
+        HTTP_HX_REQUEST="true",
+    )
+
+    trajectory.refresh_from_db()
+    assert trajectory.status == S.INTAKE
+    assert "de status is nu ‘intake’" in response.content.decode()
+    step = StatusChange.objects.get(trajectory=trajectory)
+    assert (step.from_status, step.to_status, step.changed_by, step.note) == (
+        S.IN_CONTACT,
+        S.INTAKE,
+        coordinator.user,
+        "Alle domeinen zijn getrieerd.",
+    )
+    # Saving a card again changes nothing more.
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=last)
+    coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": last.pk,
+            f"d{last.pk}-status": "in_behandeling",
+            f"d{last.pk}-version": assessment.version,
+        },
+    )
+    assert StatusChange.objects.filter(trajectory=trajectory).count() == 1
