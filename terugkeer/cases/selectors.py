@@ -13,7 +13,7 @@ from terugkeer.accounts.models import Municipality, User
 from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.access import Action, Scope, get_visible_or_404
-from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 READ_ONLY_MESSAGE = _(
     "U kunt dit traject lezen, maar niet wijzigen: casuïstiek wijzigen is aan de coördinator."
@@ -140,3 +140,20 @@ def organisation_municipalities(*, scope: Scope | None) -> QuerySet[Municipality
     if scope is None:
         return Municipality.objects.none()
     return scope.organisation.municipalities.order_by("name")
+
+
+def assignable_coordinators(*, scope: Scope | None) -> QuerySet[User]:
+    """Who may receive cases: an active coordinator, or a team chair who is also one."""
+    if scope is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            Q(memberships__role=Role.COORDINATOR)
+            | Q(memberships__role=Role.TEAM_CHAIR, memberships__also_coordinator=True),
+            memberships__organisation=scope.organisation,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )

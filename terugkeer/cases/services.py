@@ -11,11 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from terugkeer.accounts.models import Membership, Organisation, User
+from terugkeer.accounts.models import Organisation, User
 from terugkeer.cases import workflow
 from terugkeer.cases.choices import (
     CLIENT_CONTACT_KINDS,
@@ -36,10 +35,8 @@ from terugkeer.cases.models import (
     Trajectory,
 )
 from terugkeer.clients.models import Client
-from terugkeer.core.access import Scope
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import StaleObjectError, save_versioned
-from terugkeer.core.roles import Role
 
 FIRST_CONTACT_WORKING_DAYS = 5
 
@@ -231,56 +228,6 @@ def trajectory_update(
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     return save_versioned(trajectory, expected_version=expected_version, changes=changes)
-
-
-@transaction.atomic
-def trajectories_reassign(
-    *,
-    scope: Scope,
-    from_user: User,
-    to_user: User,
-    trajectory_ids: list[int] | None = None,
-) -> int:
-    """Hand a caseload (or part of it) to another coordinator, e.g. during leave; versioned.
-
-    A team chair hands over anybody's caseload, a coordinator only their own; the receiver is
-    a casework colleague of the organisation; only trajectories the scope may see move, and
-    naming one of someone else is a refusal, not a silent skip.
-    """
-    may_hand_over = scope.role == Role.TEAM_CHAIR or (
-        Role.COORDINATOR in scope.roles and from_user.pk == scope.user.pk
-    )
-    if not may_hand_over:
-        raise ValidationError(_("U kunt alleen uw eigen trajecten overdragen."), code="from_user")
-    if from_user.pk == to_user.pk:
-        raise ValidationError(_("Kies een andere coördinator dan de huidige."), code="to_user")
-    # Whoever receives cases must be able to change them: a coordinator (or a team chair who is
-    # also one), with an active account.
-    receivers = Membership.objects.active().filter(
-        Q(role=Role.COORDINATOR) | Q(role=Role.TEAM_CHAIR, also_coordinator=True),
-        organisation=scope.organisation,
-    )
-    if not receivers.filter(user=to_user).exists():
-        raise ValidationError(
-            _("%(name)s is geen coördinator van uw organisatie.") % {"name": to_user},
-            code="to_user",
-        )
-    queryset = Trajectory.objects.visible_to(scope).open().filter(coordinator=from_user)
-    if trajectory_ids is not None:
-        chosen = set(trajectory_ids)
-        queryset = queryset.filter(pk__in=chosen)
-        if set(queryset.values_list("pk", flat=True)) != chosen:
-            raise ValidationError(
-                _("Kies alleen trajecten van de coördinator van wie u overdraagt."),
-                code="trajectories",
-            )
-    count = 0
-    for trajectory in queryset.select_for_update():
-        trajectory.coordinator = to_user
-        trajectory.version += 1
-        trajectory.save()  # through save(): the history records who had it before
-        count += 1
-    return count
 
 
 # --- Dossier: contacts and triage --------------------------------------------------------------
