@@ -19,11 +19,10 @@ ASSIGN = reverse("cases:assign")
 @pytest.fixture
 def team(db):
     organisation = OrganisationFactory()
-    member = lambda role, **kw: (
-        MembershipFactory(  # noqa: E731
-            organisation=organisation, role=role, **kw
-        ).user
-    )
+
+    def member(role):
+        return MembershipFactory(organisation=organisation, role=role).user
+
     return {
         "organisation": organisation,
         "anna": member(Role.COORDINATOR),
