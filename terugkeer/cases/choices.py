@@ -79,6 +79,11 @@ class ContactKind(models.TextChoices):
     PARTNER_MEETING = "ketenpartner", _("overleg met ketenpartner")
 
 
+# Trajectory fields that belong to nazorg only (casusregie, reclasseringstoezicht): a
+# re-integratie trajectory neither shows nor edits them.
+AFTERCARE_ONLY_FIELDS = ("lead", "probation_supervision")
+
+
 # Contacts with the client themself count as "first contact"; a partner meeting does not.
 CLIENT_CONTACT_KINDS = frozenset(
     {

@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.accounts.models import User
-from terugkeer.cases.choices import ClosingReason, ContactKind, TriageStatus
+from terugkeer.cases.choices import (
+    AFTERCARE_ONLY_FIELDS,
+    ClosingReason,
+    ContactKind,
+    Programme,
+    TriageStatus,
+)
 from terugkeer.cases.models import Contact, Trajectory
 from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.core.roles import Role
@@ -42,6 +48,9 @@ class TrajectoryOverviewForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         for name in ("coordinator", "substitute"):
             self.fields[name].queryset = caseworkers(organisation)
+        if self.instance.programme != Programme.AFTERCARE:
+            for name in AFTERCARE_ONLY_FIELDS:
+                self.fields.pop(name)
 
 
 class TransitionForm(VersionedForm):
@@ -90,9 +99,12 @@ class ContactForm(OneTimeFormMixin, forms.ModelForm):
         fields = ["kind", "date", "place", "participants", "notes"]
         widgets = {"date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme: str = Programme.AFTERCARE, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = ContactKind.choices
+        kinds = ContactKind.choices
+        if programme != Programme.AFTERCARE:  # no PI visit outside nazorg
+            kinds = [(value, label) for value, label in kinds if value != ContactKind.PI_VISIT]
+        self.fields["kind"].choices = kinds
         self.fields["date"].initial = timezone.localdate
 
     def clean_date(self):

@@ -132,7 +132,8 @@ class OverviewView(DossierTabMixin, TemplateView):
     def _apply(self, action, trajectory, form):
         data, user = form.cleaned_data, self.request.user
         if action == "edit":
-            changes = {name: data[name] for name in services.EDITABLE_FIELDS}
+            # Only what the form showed (re-integratie has no casusregie or reclassering).
+            changes = {name: data[name] for name in services.EDITABLE_FIELDS if name in form.fields}
             services.trajectory_update(
                 trajectory=trajectory, expected_version=data["version"], changes=changes
             )
@@ -301,12 +302,13 @@ class ContactsView(DossierTabMixin, TemplateView):
         context["contacts"] = Contact.objects.filter(
             trajectory=self.get_trajectory()
         ).select_related("registered_by")
-        context["form"] = kwargs.get("form") or ContactForm()
+        programme = self.get_trajectory().programme
+        context["form"] = kwargs.get("form") or ContactForm(programme=programme)
         return context
 
     def post(self, request, *args, **kwargs):
         trajectory = self.get_trajectory()
-        form = ContactForm(request.POST)
+        form = ContactForm(request.POST, programme=trajectory.programme)
         if form.is_valid():
             fields = {k: v for k, v in form.cleaned_data.items() if k != FORM_TOKEN_FIELD}
             try:

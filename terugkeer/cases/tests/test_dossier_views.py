@@ -392,3 +392,38 @@ def test_the_status_follows_the_triage_of_every_domain_to_intake(coordinator, tr
         },
     )
     assert StatusChange.objects.filter(trajectory=trajectory).count() == 1
+
+
+def test_reintegration_shows_no_aftercare_only_fields(verified_client):
+    """Issue 12: no PI visit, five-day deadline, casusregie or reclassering in re-integratie."""
+    trajectory = TrajectoryFactory(programme="reintegratie", detention=None)
+    user = MembershipFactory(organisation=trajectory.organisation, role=Role.COORDINATOR).user
+    http = verified_client(user, trajectory.organisation)
+
+    overview = http.get(url("dossier:overview", trajectory))
+    contacts = http.get(url("dossier:contacts", trajectory))
+    edited = http.post(
+        url("dossier:overview", trajectory),
+        {"action": "edit", "offer_status": "gedaan", "version": trajectory.version},
+    )
+    pi_visit = http.post(
+        url("dossier:contacts", trajectory),
+        {
+            "kind": "pi_bezoek",
+            "date": timezone.localdate().isoformat(),
+            "form_token": new_form_token(),
+        },
+    )
+
+    html = overview.content.decode()
+    assert "Casusregie" not in html and "Reclasseringstoezicht" not in html
+    assert "Eerste contact uiterlijk" not in html
+    assert set(overview.context["forms"]["edit"].fields).isdisjoint(
+        {"lead", "probation_supervision"}
+    )
+    kinds = [value for value, _label in contacts.context["form"].fields["kind"].choices]
+    assert "pi_bezoek" not in kinds and "huisbezoek" in kinds
+    assert edited.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.offer_status, trajectory.lead) == ("gedaan", "coordinator")
+    assert pi_visit.status_code == 200 and not Contact.objects.filter(trajectory=trajectory)
