@@ -26,6 +26,7 @@ class DomainRow:
     levels: list[tuple[forms.BoundField, str]]  # (radio, level description); "niet gescoord" last
     score: forms.BoundField
     note: forms.BoundField
+    previous: str = ""  # the latest earlier measurement's score, as shown ("3", "niet gescoord")
 
 
 class MeasurementForm(VersionedForm):
@@ -47,6 +48,10 @@ class MeasurementForm(VersionedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    confirm_early = forms.BooleanField(
+        label=_("Toch opslaan: de 1-meting valt eerder dan de termijn van de organisatie"),
+        required=False,
+    )
 
     def __init__(
         self,
@@ -55,9 +60,11 @@ class MeasurementForm(VersionedForm):
         domains: list[Item],
         workers,
         versioned: bool = True,
+        previous=None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.previous = previous  # selectors.PreviousMeasurement or None
         if not versioned:
             del self.fields[VERSION_FIELD]
             issue_form_token(self)
@@ -116,9 +123,16 @@ class MeasurementForm(VersionedForm):
                     list(zip(radios, descriptions, strict=True)),
                     score,
                     self[f"note_{item.pk}"],
+                    previous=self._previous_label(item),
                 )
             )
         return rows
+
+    def _previous_label(self, item: Item) -> str:
+        if self.previous is None or item.pk not in self.previous.scores:
+            return ""
+        value = self.previous.scores[item.pk]
+        return str(self.instrument.not_scored_label) if value is None else str(value)
 
     def scores(self) -> dict[int, ScoreInput]:
         return {

@@ -76,12 +76,19 @@ class MeasurementFormMixin(TrajectoryMixin):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        measurement = getattr(self, "measurement", None)
         kwargs.update(
             instrument=self.instrument,
             domains=selectors.domains_for(
                 instrument=self.instrument, organisation=self.get_trajectory().organisation
             ),
             workers=casework_users(scope=self.request.scope),
+            previous=selectors.previous_measurement(
+                scope=self.request.scope,
+                trajectory=self.get_trajectory(),
+                instrument=self.instrument,
+                exclude_pk=measurement.pk if measurement is not None else None,
+            ),
         )
         return kwargs
 
@@ -119,6 +126,23 @@ class MeasurementCreateView(MeasurementFormMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        early = data["kind"] == MeasurementKind.FOLLOW_UP and selectors.early_follow_up(
+            scope=self.request.scope,
+            trajectory=self.get_trajectory(),
+            instrument=self.instrument,
+            measured_on=data["measured_on"],
+        )
+        if early and not data["confirm_early"]:
+            due_on, months = early
+            form.add_error(
+                "confirm_early",
+                _(
+                    "De 1-meting is pas op %(due)s aan de beurt (%(months)s maanden na de "
+                    "0-meting). Vink ‘Toch opslaan’ aan om hem nu vast te leggen."
+                )
+                % {"due": due_on.strftime("%d-%m-%Y"), "months": months},
+            )
+            return self.form_invalid(form)
         try:
             with submitted_once(data[FORM_TOKEN_FIELD], user=self.request.user):
                 services.measurement_create(
