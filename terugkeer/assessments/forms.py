@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.assessments.choices import ItemKind, MeasurementKind, ResponseMode
 from terugkeer.assessments.models import Instrument, Item, Measurement
+from terugkeer.assessments.selectors import personalised
 from terugkeer.assessments.services import ScoreInput
 from terugkeer.core.forms import VERSION_FIELD, OneTimeFormMixin, VersionedForm, issue_form_token
 
@@ -159,9 +160,10 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
         initial=ResponseMode.PAPER,
     )
 
-    def __init__(self, *args, instrument: Instrument, **kwargs):
+    def __init__(self, *args, instrument: Instrument, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
+        self.organisation = organisation  # {organisatie} in the texts becomes its name
         self.sections = []
         for section in instrument.sections.prefetch_related("items"):
             names = []
@@ -173,6 +175,7 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
 
     def _field_for(self, item: Item) -> forms.Field:
         skip = (NOT_SCORED, self.instrument.not_scored_label)
+        label = personalised(item.text, self.organisation)
         if item.kind == ItemKind.SCALE:
             choices = [(str(v), label) for v, label in self.instrument.scale] + [skip]
         elif item.kind == ItemKind.GRADE:
@@ -180,13 +183,13 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
         elif item.kind == ItemKind.CHOICE:
             choices = [(c, c) for c in item.choices] + [(NOT_SCORED, _("Niet ingevuld"))]
         elif item.kind == ItemKind.NUMBER:
-            return forms.IntegerField(label=item.text, required=False, min_value=0, max_value=130)
+            return forms.IntegerField(label=label, required=False, min_value=0, max_value=130)
         else:
             return forms.CharField(
-                label=item.text, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
         return forms.ChoiceField(
-            label=item.text,
+            label=label,
             choices=choices,
             required=False,
             widget=forms.RadioSelect(attrs={"class": "answer-scale"}),

@@ -347,3 +347,23 @@ def early_follow_up(
     months = zrm_followup_months(trajectory.organisation)
     due_on = baseline.measured_on + relativedelta(months=months)
     return (due_on, months) if measured_on < due_on else None
+
+
+ORGANISATION_PLACEHOLDER = "{organisatie}"
+
+
+def personalised(text: str, organisation: Organisation | None) -> str:
+    """A questionnaire text with ``{organisatie}`` as the organisation's name."""
+    name = organisation.name if organisation is not None else "de organisatie"
+    return (text or "").replace(ORGANISATION_PLACEHOLDER, name)
+
+
+def questionnaire_intro(*, instrument: Instrument, organisation: Organisation | None) -> str:
+    """The organisation's own introduction if it wrote one, else the instrument's."""
+    settings = (
+        AssessmentSettings.objects.filter(organisation=organisation).first()
+        if organisation is not None
+        else None
+    )
+    text = settings.questionnaire_intro if settings and settings.questionnaire_intro else ""
+    return personalised(text or instrument.introduction, organisation)

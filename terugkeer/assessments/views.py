@@ -230,11 +230,23 @@ class ResponseCreateView(TrajectoryMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"instrument": self.instrument}
+        organisation = self.get_trajectory().organisation
+        return super().get_form_kwargs() | {
+            "instrument": self.instrument,
+            "organisation": organisation,
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(trajectory=self.get_trajectory(), instrument=self.instrument)
+        trajectory = self.get_trajectory()
+        context.update(
+            trajectory=trajectory,
+            instrument=self.instrument,
+            organisation=trajectory.organisation,
+            intro=selectors.questionnaire_intro(
+                instrument=self.instrument, organisation=trajectory.organisation
+            ),
+        )
         return context
 
     def form_valid(self, form):
@@ -273,6 +285,10 @@ class QuestionnairePdfView(ScopedViewMixin, View):
             "assessments/questionnaire_print.html",
             {
                 "instrument": instrument,
+                "organisation": request.scope.organisation,
+                "intro": selectors.questionnaire_intro(
+                    instrument=instrument, organisation=request.scope.organisation
+                ),
                 "sections": instrument.sections.prefetch_related("items"),
                 "grades": range(1, 11),
             },

@@ -273,3 +273,30 @@ def test_a_follow_up_sooner_than_the_interval_asks_for_confirmation(verified_cli
     assert sorted(
         Measurement.objects.filter(trajectory=trajectory).values_list("measured_on", flat=True)
     ) == [datetime.date(2025, 8, 31), datetime.date(2026, 2, 27), datetime.date(2026, 2, 28)]
+
+
+def test_the_c_toets_names_the_organisation_and_takes_its_own_intro(verified_client, trajectory):
+    """Issue 12: no hard-coded "Lokale Kamer"; the organisation may write its own introduction."""
+    from terugkeer.assessments.models import AssessmentSettings
+
+    trajectory.organisation.name = "Stichting Voorbeeld"
+    trajectory.organisation.save()
+    client, _user = _login(verified_client, trajectory.organisation)
+    url = reverse(
+        "assessments:response_create",
+        kwargs={"trajectory_pk": trajectory.pk, "instrument_code": "c-toets"},
+    )
+
+    standard = client.get(url).content.decode()
+    AssessmentSettings.objects.create(
+        organisation=trajectory.organisation,
+        questionnaire_intro="Welkom bij {organisatie}: vertel ons hoe het ging.",
+    )
+    own = client.get(url).content.decode()
+
+    assert "Lokale Kamer" not in standard and "{organisatie}" not in standard
+    assert "over de begeleiding van Stichting Voorbeeld (je casemanager)" in standard
+    assert "Tijdens mijn begeleiding door Stichting Voorbeeld is mijn relatie" in standard
+    assert "open vragen over Stichting Voorbeeld" in standard
+    assert "Welkom bij Stichting Voorbeeld: vertel ons hoe het ging." in own
+    assert "over de begeleiding van Stichting Voorbeeld (je casemanager)" not in own
