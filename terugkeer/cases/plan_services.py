@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from terugkeer.cases.choices import PlanAnchor, TriageStatus
+from terugkeer.cases.choices import PlanAnchor, Programme, TrajectoryStatus, TriageStatus
 from terugkeer.cases.models import Action, Domain, DomainAssessment, Goal, PlanTemplate, Trajectory
+from terugkeer.cases.services import _change_status, _locked
 from terugkeer.core.locking import StaleObjectError, save_versioned
 
 
@@ -233,3 +234,44 @@ def plan_template_apply(
         )
         applied.append(AppliedAction(action=action, note=note))
     return applied
+
+
+# The status the agreed plan moves a trajectory to, per programme, and from where.
+PLAN_AGREED = {
+    Programme.AFTERCARE: (frozenset({TrajectoryStatus.INTAKE}), TrajectoryStatus.PLAN),
+    Programme.REINTEGRATION: (
+        frozenset({TrajectoryStatus.INTAKE, TrajectoryStatus.GUIDANCE_PLAN}),
+        TrajectoryStatus.GUIDANCE,
+    ),
+}
+
+
+@transaction.atomic
+def plan_agree(
+    *,
+    trajectory: Trajectory,
+    agreed_on: datetime.date,
+    user,
+    expected_version: int,
+) -> Trajectory:
+    """Record that client and coordinator agreed the plan; the status follows the work (nazorg:
+    intake → plan van aanpak; re-integratie: to begeleiding) when it is at the step before."""
+    if agreed_on > timezone.localdate():
+        raise ValidationError(_("De datum van het akkoord kan niet in de toekomst liggen."))
+    current = _locked(trajectory, expected_version)
+    if current.status == TrajectoryStatus.CLOSED:
+        raise ValidationError(_("Dit traject is afgesloten."))
+    if not Goal.objects.filter(trajectory=current).exists():
+        raise ValidationError(
+            _("Een plan zonder doelen kan niet akkoord zijn: voeg eerst een doel toe.")
+        )
+    current.plan_agreed_on = agreed_on
+    before, target = PLAN_AGREED.get(current.programme, (frozenset(), None))
+    if current.status in before:
+        _change_status(
+            current, to_status=target, effective_on=agreed_on, user=user, note=_("Plan akkoord.")
+        )
+    else:
+        current.version += 1
+    current.save()
+    return current

@@ -51,6 +51,7 @@ POLICY = {
         post=everyone(FORBIDDEN) | {Role.COORDINATOR: REDIRECT},
     ),
     "plan:template_apply": _changes(),
+    "plan:agree": _changes(),
     # Plan templates: configuration of the organisation, for the functional admin only.
     "admin:cases_plantemplate_changelist": _admin(OK),
     "admin:cases_plantemplate_add": _admin(OK),

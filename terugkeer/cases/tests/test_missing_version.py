@@ -88,6 +88,12 @@ def _action(view, **changes):
     return build
 
 
+def _plan_agree(http, trajectory):
+    plan_services.goal_create(trajectory=trajectory, description="Woning", domain=None)
+    url = reverse("plan:agree", args=[trajectory.pk])
+    return url, filled(http.get(url).context["form"])
+
+
 def _notification(http, trajectory):
     notification = DetentionNotificationFactory(detention=trajectory.detention)
     url = reverse("intake:notification", args=[notification.pk])
@@ -126,6 +132,7 @@ FORMS = {
     "action: update": (_action("action_update", owner="cliënt"), Role.COORDINATOR),
     "action: delete": (_action("action_delete"), Role.COORDINATOR),
     "action: complete": (_action("action_complete"), Role.COORDINATOR),
+    "plan: agree": (_plan_agree, Role.COORDINATOR),
     "melding: correction": (_notification, Role.COORDINATOR),
     "client: edit": (_client, Role.COORDINATOR),
     "ZRM measurement: edit": (_measurement, Role.COORDINATOR),

@@ -537,3 +537,53 @@ def test_admin_refuses_a_template_action_in_a_domain_of_another_programme(verifi
     assert response.status_code == 200
     assert "Dit domein hoort niet bij het programma van het sjabloon." in response.content.decode()
     assert not PlanTemplate.objects.filter(name="Verkeerd").exists()
+
+
+def test_an_agreed_plan_moves_intake_to_plan(logged_in, trajectory):
+    """Issue 12: the status follows the work: the plan agreed is the step to 'plan van aanpak'."""
+    trajectory.status = "intake"
+    trajectory.save()
+    url = plan_url(trajectory, "agree")
+    today = timezone.localdate()
+
+    without_goals = logged_in.post(
+        url, {"agreed_on": today.isoformat(), "version": trajectory.version}
+    )
+    plan_services.goal_create(trajectory=trajectory, description="Woning vinden")
+    agreed = logged_in.post(url, {"agreed_on": today.isoformat(), "version": trajectory.version})
+
+    assert without_goals.status_code == 200
+    assert "Een plan zonder doelen kan niet akkoord zijn" in without_goals.content.decode()
+    assert agreed.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.status, trajectory.plan_agreed_on) == ("plan", today)
+    step = trajectory.status_changes.last()
+    assert (step.from_status, step.to_status, step.note) == ("intake", "plan", "Plan akkoord.")
+    page = logged_in.get(plan_url(trajectory, "detail")).content.decode()
+    assert f"Plan akkoord op {today:%d-%m-%Y}" in page
+
+
+def test_an_agreed_guidance_plan_starts_the_guidance(logged_in, coordinator):
+    trajectory = TrajectoryFactory(
+        client=ClientFactory(organisation=coordinator.organisation),
+        programme="reintegratie",
+        status="begeleidingsplan",
+        detention=None,
+        coordinator=coordinator.user,
+    )
+    plan_services.goal_create(trajectory=trajectory, description="Dagbesteding vinden")
+    later = timezone.localdate() + datetime.timedelta(days=1)
+
+    future = logged_in.post(
+        plan_url(trajectory, "agree"),
+        {"agreed_on": later.isoformat(), "version": trajectory.version},
+    )
+    agreed = logged_in.post(
+        plan_url(trajectory, "agree"),
+        {"agreed_on": timezone.localdate().isoformat(), "version": trajectory.version},
+    )
+
+    assert "kan niet in de toekomst liggen" in future.content.decode()
+    assert agreed.status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.status == "begeleiding"
