@@ -1,8 +1,9 @@
 """What mentoring adds to other apps' pages through their registries (none imports us).
 
 A dossier tab (Mentor), klantreis events (each mentor contact, without its text), the reports
-flagged for the team meeting on its agenda (``core.agenda_registry``) and a home panel per role: "Mijn deelnemers" and "Mijn verslagen" for the mentor; mentors, reports and
-meetings for casework (and the mentors list for the functioneel beheerder).
+flagged for the team meeting on its agenda (``core.agenda_registry``) and a home panel per
+role: "Mijn deelnemers" and "Mijn verslagen" for the mentor; mentors, reports and meetings for
+casework (and the mentors list for the functioneel beheerder).
 
 ``MENU`` and ``mentoring_tiles`` go to ``core.navigation``; the home panel adds the counts (the
 mentor's participants and next meeting, casework's open reports).

@@ -94,8 +94,8 @@ def endings(scope, since, until, today) -> list[AgendaItem]:
             "reason": t.get_closing_reason_display() or "-",
         }
         items.append(_item(ENDING, t, title, t.closed_on))
-    ending_soon = _visible(scope).open().filter(
-        aftercare_end__gte=until, aftercare_end__lt=until + LOOKAHEAD
+    ending_soon = (
+        _visible(scope).open().filter(aftercare_end__gte=until, aftercare_end__lt=until + LOOKAHEAD)
     )
     for t in ending_soon:
         title = _("Nazorg loopt af op %(date)s") % {"date": _d(t.aftercare_end)}

@@ -135,7 +135,9 @@ def document_upload(
         size=len(content),
         uploaded_by=user,
     )
-    document.file.save(f"{secrets.token_hex(16)}.{kind.extension}", ContentFile(content), save=False)
+    document.file.save(
+        f"{secrets.token_hex(16)}.{kind.extension}", ContentFile(content), save=False
+    )
     try:
         document.full_clean()
         document.save()

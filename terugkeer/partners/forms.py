@@ -54,9 +54,7 @@ class _PartnerChoiceMixin:
         self.fields["partner"].queryset = partners
         self.fields["contact"].queryset = contacts
         self.fields["contact"].required = False
-        self.fields["contact"].label_from_instance = lambda c: (
-            f"{c.full_name} ({c.partner.name})"
-        )
+        self.fields["contact"].label_from_instance = lambda c: f"{c.full_name} ({c.partner.name})"
 
 
 class InvolvementForm(_PartnerChoiceMixin, VersionedModelForm):
@@ -129,6 +127,8 @@ class _MeetingPeopleMixin:
         self.fields["chair"].queryset = colleagues
         self.fields["attendees"].queryset = colleagues
         self.fields["attendees"].widget = forms.CheckboxSelectMultiple()
+        for name in ("chair", "attendees"):
+            self.fields[name].label_from_instance = lambda user: user.full_name or user.email
 
 
 MEETING_WIDGETS = {

@@ -185,9 +185,7 @@ class Referral(VersionedModel):
     handed_over = models.TextField(
         _("wat is overgedragen"), help_text=_("Informatie, documenten, afspraken.")
     )
-    lead = models.CharField(
-        _("casusregie na acceptatie"), max_length=20, choices=CaseLead.choices
-    )
+    lead = models.CharField(_("casusregie na acceptatie"), max_length=20, choices=CaseLead.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.SENT
     )
@@ -296,6 +294,10 @@ class TeamMeeting(VersionedModel):
         return f"{self.get_kind_display()} {self.held_on:%d-%m-%Y}"
 
 
+class MeetingChildQuerySet(ScopedQuerySet):
+    organisation_field = "meeting__organisation"
+
+
 class MeetingDecision(TimeStampedModel):
     """A decision or note on one agenda item, written back to the trajectory's klantreis."""
 
@@ -317,7 +319,7 @@ class MeetingDecision(TimeStampedModel):
         related_name="+",
     )
 
-    objects = TrajectoryOwnedQuerySet.as_manager()
+    objects = MeetingChildQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("besluit teamoverleg")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from terugkeer.accounts.models import Membership, Organisation, User
 from terugkeer.cases.models import Trajectory
@@ -99,8 +100,10 @@ def referral_for(*, scope: Scope, pk, action: str = Action.VIEW) -> Referral:
 
 
 def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Document]:
-    return Document.objects.visible_to(scope).filter(trajectory=trajectory).select_related(
-        "uploaded_by"
+    return (
+        Document.objects.visible_to(scope)
+        .filter(trajectory=trajectory)
+        .select_related("uploaded_by")
     )
 
 
@@ -112,16 +115,30 @@ def document_for(*, scope: Scope, pk) -> Document:
 
 def unanswered_referrals(*, scope: Scope, today: datetime.date) -> list[tuple[Referral, int]]:
     """Referrals still ``verstuurd`` after the organisation's number of days (calendar days):
-    sent on D with N days, the answer is due on D + N and the signal shows from D + N + 1."""
-    days = referral_answer_days(scope.organisation)
-    latest_sent = today - datetime.timedelta(days=days + 1)
+    sent on D with N days, the answer is due on D + N and the signal shows from D + N + 1.
+
+    One query (the home page's signals share a query budget): the organisation's setting is
+    a subquery, the date comparison is done here, over the referrals still waiting."""
+    setting = PartnerSettings.objects.filter(organisation=OuterRef("organisation")).values(
+        "referral_answer_days"
+    )[:1]
     found = (
         Referral.objects.visible_to(scope)
-        .filter(status=ReferralStatus.SENT, sent_on__lte=latest_sent)
+        .filter(status=ReferralStatus.SENT, sent_on__lt=today)
+        .annotate(
+            answer_days=Coalesce(
+                Subquery(setting, output_field=IntegerField()),
+                Value(DEFAULT_REFERRAL_ANSWER_DAYS),
+            )
+        )
         .select_related("partner", "trajectory__client")
         .order_by("sent_on", "pk")
     )
-    return [(referral, days) for referral in found]
+    return [
+        (referral, referral.answer_days)
+        for referral in found
+        if referral.sent_on + datetime.timedelta(days=referral.answer_days) < today
+    ]
 
 
 # --- Team meetings -------------------------------------------------------------------------
@@ -154,9 +171,7 @@ def agenda_period(*, scope: Scope, meeting: TeamMeeting) -> tuple[datetime.date,
     return since, meeting.held_on
 
 
-def meeting_agenda(
-    *, scope: Scope, meeting: TeamMeeting, today: datetime.date
-) -> list[AgendaItem]:
+def meeting_agenda(*, scope: Scope, meeting: TeamMeeting, today: datetime.date) -> list[AgendaItem]:
     since, until = agenda_period(scope=scope, meeting=meeting)
     return agenda_for(scope=scope, since=since, until=until, today=today)
 
@@ -170,11 +185,15 @@ def meeting_decisions(*, scope: Scope, meeting: TeamMeeting) -> QuerySet[Meeting
 
 
 def casework_colleagues(*, organisation: Organisation) -> QuerySet[User]:
-    return User.objects.filter(
-        memberships__organisation=organisation,
-        memberships__is_active=True,
-        memberships__role__in=CASEWORK_ROLES,
-    ).distinct().order_by("first_name", "last_name", "pk")
+    return (
+        User.objects.filter(
+            memberships__organisation=organisation,
+            memberships__is_active=True,
+            memberships__role__in=CASEWORK_ROLES,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
 
 
 def visible_to_all_attendees(*, meeting: TeamMeeting, trajectory_ids: set[int]) -> set[int]:
@@ -223,13 +242,9 @@ def minutes(*, scope: Scope, meeting: TeamMeeting, today: datetime.date) -> dict
     by_code: dict[str, list[str]] = {}
     for decision in decisions:
         by_code.setdefault(decision.item_code, []).append(decision.text)
-    items = [
-        i for i in agenda if i.trajectory_id is None or i.trajectory_id in shown
-    ]
+    items = [i for i in agenda if i.trajectory_id is None or i.trajectory_id in shown]
     agenda_codes = {i.code for i in agenda}
-    loose = [
-        d for d in decisions if d.item_code not in agenda_codes and d.trajectory_id in shown
-    ]
+    loose = [d for d in decisions if d.item_code not in agenda_codes and d.trajectory_id in shown]
     hidden = len({i.trajectory_id for i in agenda if i.trajectory_id not in shown} - {None})
     return {
         "items": [(i, by_code.get(i.code, [])) for i in items],

@@ -116,9 +116,7 @@ def _check_partner(trajectory: Trajectory, partner: Partner, contact: ContactPer
     if partner.organisation_id != trajectory.organisation_id or not partner.is_active:
         raise ValidationError({"partner": _("Kies een ketenpartner van de eigen organisatie.")})
     if contact is not None and contact.partner_id != partner.pk:
-        raise ValidationError(
-            {"contact": _("De contactpersoon hoort niet bij deze ketenpartner.")}
-        )
+        raise ValidationError({"contact": _("De contactpersoon hoort niet bij deze ketenpartner.")})
 
 
 # --- Involvement -------------------------------------------------------------------------

@@ -38,7 +38,9 @@ def _check_people(organisation: Organisation, chair: User, attendees: list[User]
         organisation=organisation, user=chair, is_active=True, role__in=CASEWORK_ROLES
     ).exists()
     if not chair_ok:
-        raise ValidationError({"chair": _("De voorzitter moet een collega uit het casusteam zijn.")})
+        raise ValidationError(
+            {"chair": _("De voorzitter moet een collega uit het casusteam zijn.")}
+        )
     if _members(organisation, attendees):
         raise ValidationError({"attendees": _("Alleen collega's van de eigen organisatie.")})
 

@@ -36,7 +36,7 @@ urlpatterns = [
         name="involvement_create",
     ),
     path(
-        "betrokkenheid/<int:pk>/bewerken/",
+        "betrokkenheid/<int:involvement_pk>/bewerken/",
         casework.InvolvementEditView.as_view(),
         name="involvement_edit",
     ),
@@ -63,9 +63,7 @@ urlpatterns = [
     # The team meeting.
     path("overleg/", meetings.MeetingListView.as_view(), name="meeting_list"),
     path("overleg/nieuw/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
-    path(
-        "overleg/<int:meeting_pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"
-    ),
+    path("overleg/<int:meeting_pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
     path(
         "overleg/<int:meeting_pk>/bewerken/",
         meetings.MeetingEditView.as_view(),

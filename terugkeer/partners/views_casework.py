@@ -89,7 +89,9 @@ class InvolvementEditView(CaseworkChangeMixin, FormView):
 
     @cached_property
     def involvement(self):
-        found = selectors.involvement_for(scope=self.request.scope, pk=self.kwargs["pk"])
+        found = selectors.involvement_for(
+            scope=self.request.scope, pk=self.kwargs["involvement_pk"]
+        )
         self.require_change(found)
         return found
 
@@ -102,8 +104,10 @@ class InvolvementEditView(CaseworkChangeMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"instance": self.involvement} | _choices(
-            self.request.scope
+        return (
+            super().get_form_kwargs()
+            | {"instance": self.involvement}
+            | _choices(self.request.scope)
         )
 
     def get_context_data(self, **kwargs):

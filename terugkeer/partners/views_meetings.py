@@ -114,7 +114,7 @@ class MeetingDetailView(MeetingObjectMixin, TemplateView):
                 sections.append((item.section_title, []))
             form = DecisionForm(initial={"item_code": item.code, "trajectory": item.trajectory_id})
             sections[-1][1].append((item, by_code.get(item.code, []), form))
-        since, until = selectors.agenda_period(scope=scope, meeting=meeting)
+        since, _until = selectors.agenda_period(scope=scope, meeting=meeting)
         return super().get_context_data(
             meeting=meeting,
             agenda=agenda,

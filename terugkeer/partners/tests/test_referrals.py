@@ -62,9 +62,7 @@ def test_every_pair_of_states_is_allowed_exactly_when_the_table_says_so(from_sta
         return
     with pytest.raises(services.TransitionRefused) as refused:
         _step(referral, to_status)
-    assert f"Een verwijzing met status ‘{S(from_status).label}’ kan niet naar" in str(
-        refused.value
-    )
+    assert f"Een verwijzing met status ‘{S(from_status).label}’ kan niet naar" in str(refused.value)
     referral.refresh_from_db()
     assert referral.status == from_status
     assert ReferralStatusChange.objects.count() == changes_before
@@ -97,14 +95,19 @@ def test_accepting_hands_the_casusregie_to_the_referral_and_finishing_gives_it_b
         "Woont begeleid; schulden in de WSNP.",
     )
     steps = list(referral.changes.values_list("from_status", "to_status"))
-    assert steps == [("", S.SENT), (S.SENT, S.ACCEPTED), (S.ACCEPTED, S.STARTED),
-                     (S.STARTED, S.FINISHED)]
+    assert steps == [
+        ("", S.SENT),
+        (S.SENT, S.ACCEPTED),
+        (S.ACCEPTED, S.STARTED),
+        (S.STARTED, S.FINISHED),
+    ]
 
 
 def test_finishing_keeps_the_casusregie_while_another_running_referral_holds_it():
     first = ReferralFactory(lead=CaseLead.SOCIAL_CORE_TEAM)
     second = ReferralFactory(
-        trajectory=first.trajectory, partner=PartnerFactory(organisation=first.organisation),
+        trajectory=first.trajectory,
+        partner=PartnerFactory(organisation=first.organisation),
         lead=CaseLead.SOCIAL_CORE_TEAM,
     )
     first = _step(_step(first, S.ACCEPTED), S.STARTED)
@@ -117,7 +120,9 @@ def test_a_rejection_needs_a_reason_and_changes_nothing_without_one():
     referral = ReferralFactory()
     with pytest.raises(ValidationError) as refused:
         _step(referral, S.REJECTED, rejection_reason="  ")
-    assert refused.value.message_dict == {"rejection_reason": ["Geef de reden van de afwijzing op."]}
+    assert refused.value.message_dict == {
+        "rejection_reason": ["Geef de reden van de afwijzing op."]
+    }
     assert Referral.objects.get(pk=referral.pk).status == S.SENT
     assert Trajectory.objects.get(pk=referral.trajectory_id).lead == CaseLead.COORDINATOR
 
@@ -172,7 +177,9 @@ def test_referring_needs_an_own_active_partner():
 
 
 def _scope(organisation):
-    return Scope(user=coordinator_of(organisation), organisation=organisation, role=Role.COORDINATOR)
+    return Scope(
+        user=coordinator_of(organisation), organisation=organisation, role=Role.COORDINATOR
+    )
 
 
 @pytest.mark.parametrize(("days_ago", "shown"), [(10, False), (11, True), (3, False)])
