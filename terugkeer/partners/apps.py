@@ -8,10 +8,11 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Ketenpartners")
 
     def ready(self) -> None:
-        from terugkeer.partners import access, agenda, extensions
+        from terugkeer.partners import access, agenda, extensions, reports
 
         access.register()
         extensions.register()
         agenda.register_providers()
+        reports.register()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.partners import signal_providers  # noqa: F401

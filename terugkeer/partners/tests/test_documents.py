@@ -80,7 +80,7 @@ def _stored_files() -> list[str]:
 
 
 def test_a_pdf_is_stored_privately_and_shown_on_the_tab_and_the_klantreis(coordinator_setup):
-    trajectory, user, client = coordinator_setup
+    trajectory, _user, client = coordinator_setup
     before = set(_stored_files())
     response = _upload(client, trajectory, "dr-plan.pdf", PDF_BYTES)
     assert response.status_code == 302

@@ -305,7 +305,9 @@ def test_the_minutes_name_only_what_every_attendee_may_read(client, tmp_path):
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "notulen.pdf"
     pdf.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(  # Debian's poppler-utils, as TESTING.md says
+        ["/usr/bin/pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Open Dossier" in text
     assert "Geheim" not in text
     assert "1 agendapunt over een afgeschermd dossier staat niet in deze notulen" in text
