@@ -2,6 +2,7 @@
 organisation, referrals in every state, a year of three-weekly meetings for Kocon."""
 
 import datetime
+import itertools
 from io import StringIO
 
 import pytest
@@ -48,7 +49,7 @@ def test_seed_demo_fills_the_partners_app():
     kocon = TeamMeeting.objects.filter(organisation__name="Stichting Kocon", kind=MeetingKind.TEAM)
     dates = sorted(kocon.values_list("held_on", flat=True))
     assert len(dates) == 19
-    assert {b - a for a, b in zip(dates, dates[1:], strict=False)} == {datetime.timedelta(weeks=3)}
+    assert {b - a for a, b in itertools.pairwise(dates)} == {datetime.timedelta(weeks=3)}
     assert dates[-1] > timezone.localdate()  # the next one is planned
     assert MeetingDecision.objects.count() == 1
     assert TeamMeeting.objects.filter(kind=MeetingKind.CASE_REVIEW).exclude(lessons="").count() == 1
