@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import F
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.access import Scope
 from terugkeer.core.agenda_registry import AgendaItem, register
@@ -22,9 +24,11 @@ from terugkeer.core.signals_registry import Severity, signals_for, trajectory_ur
 LOOKAHEAD = datetime.timedelta(days=21)
 
 NEW, RELEASE, ENDING, URGENT = "nieuw", "vrijlating", "einde", "urgent"
+TASKS = "detentietaken"
 SECTIONS = {
     NEW: (10, _("Nieuwe meldingen en deelnemers")),
     RELEASE: (20, _("Vrijlatingen")),
+    TASKS: (25, _("Werk tijdens detentie nog open bij vrijlating")),
     ENDING: (30, _("Afsluitingen en einde nazorg")),
     URGENT: (40, _("Trajecten met urgente signalen")),
 }
@@ -126,6 +130,43 @@ def urgent_signals(scope, since, until, today) -> list[AgendaItem]:
     ]
 
 
+def open_detention_tasks(scope, since, until, today) -> list[AgendaItem]:
+    """Release expected before the next meeting while tasks of the detention are still open
+    (release readiness: the work during detention, seed 003)."""
+    from terugkeer.partners.choices import TaskStatus
+    from terugkeer.partners.models import DetentionTask
+
+    tasks = (
+        DetentionTask.objects.visible_to(scope)
+        .filter(
+            status__in=(TaskStatus.OPEN, TaskStatus.REQUESTED),
+            detention=F("trajectory__detention"),
+            detention__actual_end__isnull=True,
+            detention__expected_end__gte=until,
+            detention__expected_end__lt=until + LOOKAHEAD,
+        )
+        .exclude(trajectory__status=TrajectoryStatus.CLOSED)
+        .select_related("trajectory__client", "detention")
+        .order_by("trajectory_id", "pk")
+    )
+    by_trajectory: dict[int, list] = {}
+    for task in tasks:
+        by_trajectory.setdefault(task.trajectory_id, []).append(task)
+    return [
+        _item(
+            TASKS,
+            found[0].trajectory,
+            _("Vrijlating %(date)s; nog open: %(tasks)s")
+            % {
+                "date": _d(found[0].detention.expected_end),
+                "tasks": ", ".join(task.title for task in found),
+            },
+            found[0].detention.expected_end,
+        )
+        for found in by_trajectory.values()
+    ]
+
+
 def register_providers() -> None:
-    for provider in (new_trajectories, releases, endings, urgent_signals):
+    for provider in (new_trajectories, releases, endings, urgent_signals, open_detention_tasks):
         register(provider)

@@ -56,3 +56,23 @@ class DocumentType(models.TextChoices):
     ANNEX_1 = "bijlage_1", _("Bijlage 1")
     LETTER = "brief", _("Brief")
     OTHER = "anders", _("Anders")
+
+
+class TaskStatus(models.TextChoices):
+    """Where a task of the work during detention stands."""
+
+    OPEN = "open", _("nog te doen")
+    REQUESTED = "aangevraagd", _("aangevraagd / loopt")
+    DONE = "geregeld", _("geregeld")
+    NOT_NEEDED = "niet_nodig", _("niet nodig")
+
+
+# The organisation's checklist when it has not made its own (seed 003, RCN Kennemerland).
+DEFAULT_DETENTION_TASKS = (
+    ("Inschrijven als woningzoekende", "woningcorporatie"),
+    ("Uitkering opschorten", "uitkeringsinstantie"),
+    ("Huur doorbetalen", "woningcorporatie"),
+    ("Schulden inventariseren", "bewindvoerder"),
+    ("Zorgverzekering regelen", "anders"),
+    ("ID-bewijs aanvragen", "anders"),
+)

@@ -1,5 +1,6 @@
 """Demo data: chain partners of every kind for each demo organisation (with a contact person),
-referrals in every state, a reclassering involvement with its conditions, a year of
+referrals in every state, a reclassering involvement with its conditions, checklists of the
+work during detention for RCN Kennemerland (seed 003), a year of
 three-weekly team meetings for Stichting Kocon (seed 000 §5) and a casusoverleg with lessons
 for Leidschendam-Voorburg (seed 001 §7)."""
 
@@ -13,8 +14,14 @@ from terugkeer.cases.choices import CaseLead, TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.access import Scope
 from terugkeer.core.roles import Role
-from terugkeer.partners import services, services_meetings
-from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralOutcome, ReferralStatus
+from terugkeer.partners import services, services_detention, services_meetings
+from terugkeer.partners.choices import (
+    MeetingKind,
+    PartnerKind,
+    ReferralOutcome,
+    ReferralStatus,
+    TaskStatus,
+)
 
 K = PartnerKind
 S = ReferralStatus
@@ -76,6 +83,8 @@ def seed(context: dict) -> None:
             continue
         _seed_referrals(organisation, partners, coordinator, today)
         chair = _member(organisation, Role.TEAM_CHAIR) or coordinator
+        if slug == "rcn":
+            _seed_detention_work(organisation, coordinator, today)
         if slug == "kocon":
             _seed_team_meetings(organisation, chair, coordinator, today)
         if slug == "lv":
@@ -154,6 +163,29 @@ def _seed_referrals(organisation, partners, coordinator, today) -> None:
             started_on=supervised.opened_on,
             conditions="Meldplicht elke week; locatieverbod; meewerken aan behandeling Brijder.",
         )
+
+
+def _seed_detention_work(organisation, coordinator, today) -> None:
+    """RCN arranges housing, benefits and debts during detention (seed 003): checklists for
+    the running detentions, part of the work done."""
+    running = (
+        Trajectory.objects.filter(
+            organisation=organisation, detention__isnull=False, detention__actual_end__isnull=True
+        )
+        .exclude(status=TrajectoryStatus.CLOSED)
+        .order_by("opened_on", "pk")[:3]
+    )
+    for position, trajectory in enumerate(running):
+        tasks = services_detention.checklist_create(trajectory=trajectory)
+        for task in tasks[: 2 + position]:
+            services_detention.task_update(
+                task=task,
+                expected_version=task.version,
+                status=TaskStatus.DONE,
+                partner=task.partner,
+                note="Geregeld met de casemanager van de PI.",
+                done_on=today,
+            )
 
 
 def _seed_team_meetings(organisation, chair, coordinator, today) -> None:

@@ -138,6 +138,9 @@ def document_events(scope, trajectory_ids, lanes) -> list[Event]:
 def register() -> None:
     registry.register_tab("partners:trajectory", gettext_lazy("Ketenpartners"), order=80)
     registry.register_tab("partners:documents", gettext_lazy("Documenten"), order=85)
+    registry.register_tab(
+        "partners:detention_tasks", gettext_lazy("Werk tijdens detentie"), order=82
+    )
     for source in (
         involvement_events,
         referral_events,

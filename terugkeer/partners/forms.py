@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases.choices import CaseLead
 from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
-from terugkeer.partners.choices import DocumentType, MeetingKind, ReferralOutcome, ReferralStatus
+from terugkeer.partners.choices import (
+    DocumentType,
+    MeetingKind,
+    ReferralOutcome,
+    ReferralStatus,
+    TaskStatus,
+)
 from terugkeer.partners.models import (
     ContactPerson,
     Involvement,
@@ -167,3 +173,16 @@ class DecisionForm(OneTimeFormMixin, forms.Form):
 
 
 MEETING_KINDS = MeetingKind.choices
+
+
+class TaskForm(VersionedForm):
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    partner = forms.ModelChoiceField(
+        label=_("Ketenpartner"), queryset=Partner.objects.none(), required=False
+    )
+    done_on = forms.DateField(label=_("Geregeld op"), widget=DATE_INPUT, required=False)
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners

@@ -365,3 +365,7 @@ class Document(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The work during detention lives in its own module (this one is long enough).
+from terugkeer.partners.models_detention import ChecklistItem, DetentionTask  # noqa: E402, F401

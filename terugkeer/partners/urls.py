@@ -2,6 +2,7 @@ from django.urls import path
 
 from terugkeer.partners import views_admin as admin
 from terugkeer.partners import views_casework as casework
+from terugkeer.partners import views_detention as detention
 from terugkeer.partners import views_documents as documents
 from terugkeer.partners import views_meetings as meetings
 
@@ -60,6 +61,12 @@ urlpatterns = [
         documents.DocumentDownloadView.as_view(),
         name="document_download",
     ),
+    path(
+        "traject/<int:trajectory_pk>/detentie/",
+        detention.DetentionTasksView.as_view(),
+        name="detention_tasks",
+    ),
+    path("taak/<int:task_pk>/", detention.TaskUpdateView.as_view(), name="task_update"),
     # The team meeting.
     path("overleg/", meetings.MeetingListView.as_view(), name="meeting_list"),
     path("overleg/nieuw/", meetings.MeetingCreateView.as_view(), name="meeting_create"),

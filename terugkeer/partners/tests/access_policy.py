@@ -48,6 +48,10 @@ POLICY = {
     "partners:documents": Rule(
         LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER, post=CHANGES_CASEWORK
     ),
+    "partners:detention_tasks": Rule(
+        LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER, post=CHANGES_CASEWORK
+    ),
+    "partners:task_update": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:document_download": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:meeting_list": Rule(LOGIN, CASEWORK),
     "partners:meeting_create": Rule(LOGIN, CASEWORK),
@@ -62,6 +66,7 @@ def extend_world(world) -> None:
     from terugkeer.cases.tests.access_policy_shielded import shielded_trajectory
     from terugkeer.partners.tests.factories import (
         ContactPersonFactory,
+        DetentionTaskFactory,
         DocumentFactory,
         InvolvementFactory,
         MeetingDecisionFactory,
@@ -90,6 +95,9 @@ def extend_world(world) -> None:
     params["partners:referral_pk"] = tuple(r.pk for r in referrals)
     params["partners:document_pk"] = tuple(d.pk for d in documents)
     params["partners:meeting_pk"] = tuple(m.pk for m in meetings)
+    params["partners:task_pk"] = tuple(
+        DetentionTaskFactory(trajectory=r.trajectory).pk for r in referrals
+    )
 
     shielded = shielded_trajectory(world)
     world["shielded"]["referral_pk"] = ReferralFactory(partner=partners[0], trajectory=shielded).pk
@@ -97,3 +105,4 @@ def extend_world(world) -> None:
         partner=partners[0], trajectory=shielded
     ).pk
     world["shielded"]["document_pk"] = DocumentFactory(trajectory=shielded).pk
+    world["shielded"]["task_pk"] = DetentionTaskFactory(trajectory=shielded).pk

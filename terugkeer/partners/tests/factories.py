@@ -12,7 +12,9 @@ from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.roles import Role
 from terugkeer.partners.choices import DocumentType, MeetingKind, PartnerKind, ReferralStatus
 from terugkeer.partners.models import (
+    ChecklistItem,
     ContactPerson,
+    DetentionTask,
     Document,
     Involvement,
     MeetingDecision,
@@ -167,3 +169,24 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     content_type = "application/pdf"
     size = len(PDF_BYTES)
     uploaded_by = factory.LazyAttribute(lambda o: coordinator_of(o.organisation))
+
+
+class ChecklistItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Taak {n}")
+    partner_kind = PartnerKind.HOUSING_CORPORATION
+
+
+class DetentionTaskFactory(factory.django.DjangoModelFactory):
+    """An open task on the trajectory's current detention."""
+
+    class Meta:
+        model = DetentionTask
+
+    trajectory = factory.SubFactory(TrajectoryFactory)
+    organisation = factory.LazyAttribute(lambda o: o.trajectory.organisation)
+    detention = factory.LazyAttribute(lambda o: o.trajectory.detention)
+    title = factory.Sequence(lambda n: f"Uitkering opschorten {n}")

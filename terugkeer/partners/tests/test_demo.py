@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from terugkeer.cases.choices import CaseLead
-from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralStatus
+from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralStatus, TaskStatus
 from terugkeer.partners.models import (
+    DetentionTask,
     Involvement,
     MeetingDecision,
     Partner,
@@ -54,3 +55,6 @@ def test_seed_demo_fills_the_partners_app():
     assert MeetingDecision.objects.count() == 1
     assert TeamMeeting.objects.filter(kind=MeetingKind.CASE_REVIEW).exclude(lessons="").count() == 1
     assert Involvement.objects.count() == 3
+    rcn_tasks = DetentionTask.objects.filter(organisation__name__startswith="Regionaal")
+    assert rcn_tasks.filter(status=TaskStatus.DONE).exists()
+    assert rcn_tasks.filter(status=TaskStatus.OPEN).exists()
