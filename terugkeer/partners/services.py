@@ -22,7 +22,7 @@ from terugkeer.cases.choices import CaseLead, TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.services import trajectory_update
 from terugkeer.core.locking import StaleObjectError, save_versioned
-from terugkeer.partners.choices import ReferralStatus
+from terugkeer.partners.choices import PartnerKind, ReferralStatus
 from terugkeer.partners.models import (
     ContactPerson,
     Involvement,
@@ -310,3 +310,45 @@ def settings_update(*, organisation: Organisation, referral_answer_days: int) ->
         organisation=organisation, defaults={"referral_answer_days": referral_answer_days}
     )
     return found
+
+
+PI_CASEMANAGER_ROLE = "casemanager PI"
+
+
+@transaction.atomic
+def pi_casemanager_link(*, trajectory: Trajectory, partner: Partner) -> Involvement:
+    """Make the detention's PI casemanager (free text from the melding) a contact person of
+    the chosen PI and involve them for the detention's period. Done by hand from the dossier:
+    the import of meldingen never creates partners or contacts. Idempotent: the same name at
+    the same PI is one contact, the same detention one involvement."""
+    detention = trajectory.detention
+    name = (detention.pi_casemanager_name if detention else "").strip()
+    if not name:
+        raise ValidationError(_("Bij deze detentie is geen casemanager van de PI bekend."))
+    if partner.kind != PartnerKind.PI:
+        raise ValidationError({"partner": _("Kies een penitentiaire inrichting (soort PI).")})
+    _check_partner(trajectory, partner, None)
+    contact = ContactPerson.objects.filter(partner=partner, full_name__iexact=name).first()
+    if contact is None:
+        contact = contact_create(
+            partner=partner,
+            full_name=name,
+            function=PI_CASEMANAGER_ROLE,
+            phone=detention.pi_casemanager_phone,
+        )
+    existing = Involvement.objects.filter(
+        trajectory=trajectory,
+        partner=partner,
+        role=PI_CASEMANAGER_ROLE,
+        started_on=detention.start_date,
+    ).first()
+    if existing is not None:
+        return existing
+    return involvement_create(
+        trajectory=trajectory,
+        partner=partner,
+        contact=contact,
+        role=PI_CASEMANAGER_ROLE,
+        started_on=detention.start_date,
+        ended_on=detention.actual_end,
+    )

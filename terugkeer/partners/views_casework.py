@@ -14,6 +14,7 @@ from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import selectors, services
+from terugkeer.partners.choices import PartnerKind
 from terugkeer.partners.forms import (
     InvolvementCreateForm,
     InvolvementForm,
@@ -31,7 +32,9 @@ def _choices(scope):
 
 
 class TrajectoryPartnersView(DossierTabMixin, TemplateView):
-    """Dossier tab: who is involved, and the warm referrals with their steps."""
+    """Dossier tab: who is involved, and the warm referrals with their steps.
+
+    A POST makes the detention's PI casemanager a contact person (``pi_casemanager_link``)."""
 
     template_name = "partners/trajectory.html"
     tab_name = "partners:trajectory"
@@ -42,8 +45,28 @@ class TrajectoryPartnersView(DossierTabMixin, TemplateView):
         return super().get_context_data(
             involvements=selectors.trajectory_involvements(scope=scope, trajectory=trajectory),
             referrals=selectors.trajectory_referrals(scope=scope, trajectory=trajectory),
+            pi_partners=selectors.partners_for(scope=scope, active_only=True).filter(
+                kind=PartnerKind.PI
+            ),
             **kwargs,
         )
+
+    def post(self, request, *args, **kwargs):
+        trajectory = self.get_trajectory()  # the change action: 404 / 403 first
+        raw = request.POST.get("partner", "")
+        partners = selectors.partners_for(scope=request.scope, active_only=True)
+        partner = partners.filter(pk=raw).first() if raw.isdigit() else None
+        try:
+            if partner is None:
+                raise ValidationError(_("Kies de penitentiaire inrichting."))
+            services.pi_casemanager_link(trajectory=trajectory, partner=partner)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("De casemanager van de PI is als contactpersoon betrokken.")
+            )
+        return redirect("partners:trajectory", trajectory_pk=trajectory.pk)
 
 
 class InvolvementCreateView(DossierTabMixin, FormView):

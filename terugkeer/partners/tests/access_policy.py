@@ -38,7 +38,9 @@ POLICY = {
     "partners:partner_edit": Rule(LOGIN, ADMIN, other_organisation=ADMIN_OTHER),
     "partners:contact_create": Rule(LOGIN, ADMIN, other_organisation=ADMIN_OTHER),
     "partners:contact_edit": Rule(LOGIN, ADMIN, other_organisation=ADMIN_OTHER),
-    "partners:trajectory": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER),
+    "partners:trajectory": Rule(
+        LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER, post=CHANGES_CASEWORK
+    ),
     "partners:involvement_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:involvement_edit": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:referral_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),

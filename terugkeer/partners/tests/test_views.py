@@ -311,3 +311,41 @@ def test_the_minutes_name_only_what_every_attendee_may_read(client, tmp_path):
     assert "Open Dossier" in text
     assert "Geheim" not in text
     assert "1 agendapunt over een afgeschermd dossier staat niet in deze notulen" in text
+
+
+def test_the_pi_casemanager_of_the_melding_becomes_a_contact_once(client):
+    trajectory = TrajectoryFactory(status=TrajectoryStatus.PLAN)
+    trajectory.detention.pi_casemanager_name = "Karin de Boer"
+    trajectory.detention.pi_casemanager_phone = "088 555 12 34"
+    trajectory.detention.save()
+    org = trajectory.organisation
+    pi = PartnerFactory(organisation=org, name="PI Haaglanden", kind=PartnerKind.PI)
+    login_verified(client, _member(org, Role.COORDINATOR), org)
+    tab = client.get(reverse("partners:trajectory", args=[trajectory.pk])).content.decode()
+    assert "Casemanager PI volgens de melding: Karin de Boer" in tab
+    for _ in range(2):
+        client.post(reverse("partners:trajectory", args=[trajectory.pk]), {"partner": pi.pk})
+    contact = ContactPerson.objects.get()
+    assert (contact.partner, contact.full_name, contact.phone) == (
+        pi,
+        "Karin de Boer",
+        "088 555 12 34",
+    )
+    involvement = Involvement.objects.get()
+    assert (involvement.contact, involvement.role, involvement.started_on) == (
+        contact,
+        "casemanager PI",
+        trajectory.detention.start_date,
+    )
+
+
+def test_only_a_pi_can_hold_the_pi_casemanager(client):
+    trajectory = TrajectoryFactory(status=TrajectoryStatus.PLAN)
+    org = trajectory.organisation
+    exodus = PartnerFactory(organisation=org)
+    login_verified(client, _member(org, Role.COORDINATOR), org)
+    response = client.post(
+        reverse("partners:trajectory", args=[trajectory.pk]), {"partner": exodus.pk}, follow=True
+    )
+    assert "Kies een penitentiaire inrichting (soort PI)." in response.content.decode()
+    assert ContactPerson.objects.count() == 0 and Involvement.objects.count() == 0
