@@ -41,7 +41,7 @@ def register() -> None:
     policy.grant("partners.Partner", partner_rule)
     policy.grant("partners.ContactPerson", all_of(partner_rule, through("partner")))
     policy.grant("partners.MeetingDecision", decision_rule)
-    for model in ("Involvement", "Referral", "Document", "DetentionTask"):
+    for model in ("Involvement", "Referral", "Document", "DetentionTask", "LeftBehind"):
         policy.grant(f"partners.{model}", _casework_through_trajectory)
     policy.grant(
         "partners.ReferralStatusChange",

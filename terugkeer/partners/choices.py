@@ -76,3 +76,20 @@ DEFAULT_DETENTION_TASKS = (
     ("Zorgverzekering regelen", "anders"),
     ("ID-bewijs aanvragen", "anders"),
 )
+
+
+class Relation(models.TextChoices):
+    """Who is left behind (achterblijver) in the household."""
+
+    PARTNER = "partner", _("partner")
+    CHILD = "kind", _("kind")
+    PARENT = "ouder", _("ouder")
+    OTHER = "anders", _("ander huisgenoot")
+
+
+class LeftBehindOutcome(models.TextChoices):
+    OPEN = "", _("nog geen uitkomst")
+    HELPED = "geholpen", _("geholpen")
+    REFERRED = "doorverwezen", _("doorverwezen en opgepakt")
+    DECLINED = "geen_hulp", _("geen hulp gewenst")
+    UNREACHABLE = "niet_bereikt", _("niet bereikt")

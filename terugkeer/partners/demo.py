@@ -1,6 +1,6 @@
 """Demo data: chain partners of every kind for each demo organisation (with a contact person),
 referrals in every state, a reclassering involvement with its conditions, checklists of the
-work during detention for RCN Kennemerland (seed 003), a year of
+work during detention for RCN Kennemerland (seed 003), an achterblijver per organisation, a year of
 three-weekly team meetings for Stichting Kocon (seed 000 §5) and a casusoverleg with lessons
 for Leidschendam-Voorburg (seed 001 §7)."""
 
@@ -153,6 +153,16 @@ def _seed_referrals(organisation, partners, coordinator, today) -> None:
                 outcome=ReferralOutcome.GOALS_MET if step == S.FINISHED else "",
                 result="Woont zelfstandig, schuldhulp loopt." if step == S.FINISHED else "",
             )
+    if trajectories:
+        services_detention.left_behind_create(
+            trajectory=trajectories[0],
+            relation="kind",
+            description="zoon, 10 jaar",
+            support_question="Mist zijn vader; gaat slechter op school.",
+            partner=partners[K.SOCIAL_CORE_TEAM],
+            referred_on=today - datetime.timedelta(days=10),
+            outcome="geholpen",
+        )
     if len(trajectories) > len(REFERRALS):
         supervised = trajectories[len(REFERRALS)]
         services.involvement_create(

@@ -15,11 +15,13 @@ from terugkeer.partners.choices import (
 from terugkeer.partners.models import (
     ContactPerson,
     Involvement,
+    LeftBehind,
     Partner,
     PartnerSettings,
     TeamMeeting,
 )
 from terugkeer.partners.services import CONTACT_FIELDS, INVOLVEMENT_FIELDS, PARTNER_FIELDS
+from terugkeer.partners.services_detention import LEFT_BEHIND_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
@@ -182,6 +184,35 @@ class TaskForm(VersionedForm):
     )
     done_on = forms.DateField(label=_("Geregeld op"), widget=DATE_INPUT, required=False)
     note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+
+
+LEFT_BEHIND_WIDGETS = {
+    "support_question": TEXT_AREA,
+    "referred_on": DATE_INPUT,
+    "outcome_on": DATE_INPUT,
+}
+
+
+class LeftBehindCreateForm(OneTimeFormMixin, forms.ModelForm):
+    class Meta:
+        model = LeftBehind
+        fields = LEFT_BEHIND_FIELDS
+        widgets = LEFT_BEHIND_WIDGETS
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+
+
+class LeftBehindForm(VersionedModelForm):
+    class Meta:
+        model = LeftBehind
+        fields = LEFT_BEHIND_FIELDS
+        widgets = LEFT_BEHIND_WIDGETS
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)

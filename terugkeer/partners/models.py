@@ -368,4 +368,8 @@ class Document(TimeStampedModel):
 
 
 # The work during detention lives in its own module (this one is long enough).
-from terugkeer.partners.models_detention import ChecklistItem, DetentionTask  # noqa: E402, F401
+from terugkeer.partners.models_detention import (  # noqa: E402, F401
+    ChecklistItem,
+    DetentionTask,
+    LeftBehind,
+)

@@ -1,4 +1,4 @@
-"""Work during detention (seed 003): a checklist per detention, from the organisation's template."""
+"""Work during detention (seed 003) and the household left behind (achterblijvers, seed 002)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import VersionedModel
-from terugkeer.partners.choices import PartnerKind, TaskStatus
+from terugkeer.partners.choices import LeftBehindOutcome, PartnerKind, Relation, TaskStatus
 
 
 class ChecklistItem(models.Model):
@@ -87,3 +87,50 @@ class DetentionTask(VersionedModel):
     @property
     def is_settled(self) -> bool:
         return self.status in (TaskStatus.DONE, TaskStatus.NOT_NEEDED)
+
+
+class LeftBehind(VersionedModel):
+    """An achterblijver: a household member left behind (partner, child) with their own
+    support question, a referral to a partner and what came of it (seed 002 §2.2)."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
+    )
+    trajectory = models.ForeignKey(
+        "cases.Trajectory",
+        verbose_name=_("traject"),
+        on_delete=models.PROTECT,
+        related_name="left_behind",
+    )
+    relation = models.CharField(_("relatie"), max_length=20, choices=Relation.choices)
+    description = models.CharField(
+        _("wie"),
+        max_length=100,
+        blank=True,
+        help_text=_("Zo min mogelijk: bijvoorbeeld ‘dochter, 8 jaar’. Geen BSN."),
+    )
+    support_question = models.TextField(_("eigen hulpvraag"))
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("verwezen naar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referred_on = models.DateField(_("verwezen op"), null=True, blank=True)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=20, choices=LeftBehindOutcome.choices, blank=True, default=""
+    )
+    outcome_on = models.DateField(_("uitkomst op"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = DetentionTaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("achterblijver")
+        verbose_name_plural = _("achterblijvers")
+        ordering = ["trajectory", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()} ({self.trajectory_id})"

@@ -8,7 +8,8 @@ scope through ``reports.selectors.base`` (report roles only), not from ``visible
 - ``samenwerking``: Westland's evaluation question. Trajectories opened in the period: handled by
   the coordinator alone (no accepted referral), with the Sociaal Kernteam, with Exodus, with
   another partner (a referral accepted at some time); the casusregie per kind of partner of the
-  accepted referrals; and partner involvement per kind of partner.
+  accepted referrals; partner involvement per kind of partner; the achterblijvers of those
+  trajectories by outcome (how many were helped).
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Q
 
 from terugkeer.core.access import Scope
-from terugkeer.partners.choices import PartnerKind, ReferralOutcome, ReferralStatus
-from terugkeer.partners.models import Involvement, Referral
+from terugkeer.partners.choices import (
+    LeftBehindOutcome,
+    PartnerKind,
+    ReferralOutcome,
+    ReferralStatus,
+)
+from terugkeer.partners.models import Involvement, LeftBehind, Referral
 from terugkeer.reports.framework import (
     Column,
     Kind,
@@ -167,6 +173,21 @@ def collaboration_report(scope: Scope, filters: ReportFilters, today) -> ReportR
         }
         for code, label in PartnerKind.choices
     ]
+    left = dict(
+        LeftBehind.objects.filter(trajectory__in=cohort.values("pk"))
+        .values_list("outcome")
+        .annotate(n=Count("pk"))
+    )
+    left_total = sum(left.values())
+    left_rows = [
+        {
+            "value": str(label),
+            "count": left.get(code, 0),
+            "share": percent(left.get(code, 0), left_total),
+            "total": left_total,
+        }
+        for code, label in LeftBehindOutcome.choices
+    ]
     return ReportResult(
         tables=[
             Table(
@@ -194,6 +215,15 @@ def collaboration_report(scope: Scope, filters: ReportFilters, today) -> ReportR
                 ],
                 kind_rows,
             ),
+            Table(
+                "Achterblijvers en wat voor hen is gedaan",
+                [
+                    Column("value", "Uitkomst", Kind.LABEL),
+                    Column("count", "Achterblijvers"),
+                    Column("share", "Aandeel", Kind.PERCENT, "total"),
+                ],
+                left_rows,
+            ),
         ]
     )
 
@@ -219,7 +249,8 @@ REPORTS = (
             "ketenpartner heeft geaccepteerd. ‘Met het SKT’ of ‘met Exodus’: met ten minste één "
             "geaccepteerde verwijzing naar een ketenpartner van die soort (ook als die daarna is "
             "afgerond). Per soort ketenpartner ook het aantal trajecten waarin de partner als "
-            "betrokken is vastgelegd."
+            "betrokken is vastgelegd, en de achterblijvers (huisgenoten met een eigen hulpvraag) "
+            "van deze trajecten naar uitkomst."
         ),
         compute=collaboration_report,
     ),

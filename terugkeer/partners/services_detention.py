@@ -14,7 +14,7 @@ from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.locking import save_versioned
 from terugkeer.partners.choices import DEFAULT_DETENTION_TASKS, TaskStatus
-from terugkeer.partners.models import ChecklistItem, DetentionTask, Partner
+from terugkeer.partners.models import ChecklistItem, DetentionTask, LeftBehind, Partner
 
 
 def checklist_template(organisation: Organisation) -> list[tuple[str, str]]:
@@ -79,3 +79,50 @@ def task_update(
         expected_version=expected_version,
         changes={"status": status, "partner": partner, "note": note.strip(), "done_on": done_on},
     )
+
+
+LEFT_BEHIND_FIELDS = (
+    "relation",
+    "description",
+    "support_question",
+    "partner",
+    "referred_on",
+    "outcome",
+    "outcome_on",
+)
+
+
+def _check_left_behind(organisation_id: int, data: dict) -> dict:
+    partner = data.get("partner")
+    if partner is not None and partner.organisation_id != organisation_id:
+        raise ValidationError({"partner": _("Kies een ketenpartner van de eigen organisatie.")})
+    if data.get("referred_on") and partner is None:
+        raise ValidationError({"partner": _("Naar wie is verwezen? Kies de ketenpartner.")})
+    for field in ("referred_on", "outcome_on"):
+        if data.get(field) and data[field] > timezone.localdate():
+            raise ValidationError({field: _("De datum ligt in de toekomst.")})
+    if data.get("outcome") and not data.get("outcome_on"):
+        data["outcome_on"] = timezone.localdate()
+    if not data.get("outcome"):
+        data["outcome_on"] = None
+    return data
+
+
+def left_behind_create(*, trajectory: Trajectory, **data) -> LeftBehind:
+    unknown = set(data) - set(LEFT_BEHIND_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    data = _check_left_behind(trajectory.organisation_id, dict(data))
+    found = LeftBehind(organisation_id=trajectory.organisation_id, trajectory=trajectory, **data)
+    found.full_clean()
+    found.save()
+    return found
+
+
+def left_behind_update(*, left_behind: LeftBehind, expected_version: int, changes: dict):
+    unknown = set(changes) - set(LEFT_BEHIND_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    current = {f: getattr(left_behind, f) for f in LEFT_BEHIND_FIELDS} | changes
+    changes = _check_left_behind(left_behind.organisation_id, current)
+    return save_versioned(left_behind, expected_version=expected_version, changes=changes)

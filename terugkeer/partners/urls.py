@@ -67,6 +67,16 @@ urlpatterns = [
         name="detention_tasks",
     ),
     path("taak/<int:task_pk>/", detention.TaskUpdateView.as_view(), name="task_update"),
+    path(
+        "traject/<int:trajectory_pk>/achterblijver/",
+        detention.LeftBehindCreateView.as_view(),
+        name="left_behind_create",
+    ),
+    path(
+        "achterblijver/<int:left_behind_pk>/",
+        detention.LeftBehindEditView.as_view(),
+        name="left_behind_edit",
+    ),
     # The team meeting.
     path("overleg/", meetings.MeetingListView.as_view(), name="meeting_list"),
     path("overleg/nieuw/", meetings.MeetingCreateView.as_view(), name="meeting_create"),

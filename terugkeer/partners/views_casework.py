@@ -21,6 +21,7 @@ from terugkeer.partners.forms import (
     ReferralForm,
     ReferralStepForm,
 )
+from terugkeer.partners.models import LeftBehind
 from terugkeer.partners.views_common import CaseworkMixin, show_refusal
 
 
@@ -45,6 +46,9 @@ class TrajectoryPartnersView(DossierTabMixin, TemplateView):
         return super().get_context_data(
             involvements=selectors.trajectory_involvements(scope=scope, trajectory=trajectory),
             referrals=selectors.trajectory_referrals(scope=scope, trajectory=trajectory),
+            left_behind=LeftBehind.objects.visible_to(scope)
+            .filter(trajectory=trajectory)
+            .select_related("partner"),
             pi_partners=selectors.partners_for(scope=scope, active_only=True).filter(
                 kind=PartnerKind.PI
             ),

@@ -1,4 +1,5 @@
-"""The dossier tab 'Detentie': the work during detention, from the organisation's checklist."""
+"""The work during detention (its dossier tab, from the organisation's checklist) and the
+achterblijvers (on the Ketenpartners tab)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,9 +12,10 @@ from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
 from terugkeer.core.access import Action, get_visible_or_404
 from terugkeer.core.access_log import record_access
+from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import selectors, services_detention
-from terugkeer.partners.forms import TaskForm
-from terugkeer.partners.models import DetentionTask
+from terugkeer.partners.forms import LeftBehindCreateForm, LeftBehindForm, TaskForm
+from terugkeer.partners.models import DetentionTask, LeftBehind
 from terugkeer.partners.views_common import CaseworkMixin, show_refusal
 
 
@@ -105,3 +107,75 @@ class TaskUpdateView(CaseworkMixin, FormView):
             return show_refusal(self, form, exc)
         messages.success(self.request, _("De taak is bijgewerkt."))
         return redirect("partners:detention_tasks", trajectory_pk=self.task.trajectory_id)
+
+
+class LeftBehindCreateView(DossierTabMixin, FormView):
+    template_name = "partners/tab_form.html"
+    form_class = LeftBehindCreateForm
+    tab_name = "partners:trajectory"
+    writes = True
+    extra_context = {"heading": _("Achterblijver vastleggen")}
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "partners": selectors.partners_for(scope=self.request.scope, active_only=True)
+        }
+
+    def form_valid(self, form):
+        trajectory = self.get_trajectory()
+        data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}
+        try:
+            with once_per_token(form, user=self.request.user):
+                services_detention.left_behind_create(trajectory=trajectory, **data)
+        except DuplicateSubmission as repeat:
+            messages.info(self.request, repeat.message)
+        except ValidationError as exc:
+            return show_refusal(self, form, exc)
+        else:
+            messages.success(self.request, _("De achterblijver is vastgelegd."))
+        return redirect("partners:trajectory", trajectory_pk=trajectory.pk)
+
+
+class LeftBehindEditView(CaseworkMixin, FormView):
+    template_name = "partners/form_page.html"
+    form_class = LeftBehindForm
+
+    @cached_property
+    def left_behind(self):
+        found = get_visible_or_404(
+            LeftBehind.objects.visible_to(self.request.scope).select_related("trajectory"),
+            pk=self.kwargs["left_behind_pk"],
+        )
+        if not self.request.scope.can(Action.CHANGE, found):
+            raise PermissionDenied(READ_ONLY_MESSAGE)
+        return found
+
+    def get(self, request, *args, **kwargs):
+        record_access(request, self.left_behind.trajectory, purpose="achterblijver bijwerken")
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.left_behind  # noqa: B018 - 404/403 before the form is read
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "instance": self.left_behind,
+            "partners": selectors.partners_for(scope=self.request.scope, active_only=True),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=_("Achterblijver"), **kwargs)
+
+    def form_valid(self, form):
+        changes = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services_detention.left_behind_update(
+                left_behind=self.left_behind,
+                expected_version=form.cleaned_data["version"],
+                changes=changes,
+            )
+        except ValidationError as exc:
+            return show_refusal(self, form, exc)
+        messages.success(self.request, _("De achterblijver is bijgewerkt."))
+        return redirect("partners:trajectory", trajectory_pk=self.left_behind.trajectory_id)

@@ -54,6 +54,8 @@ POLICY = {
         LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER, post=CHANGES_CASEWORK
     ),
     "partners:task_update": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
+    "partners:left_behind_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
+    "partners:left_behind_edit": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:document_download": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:meeting_list": Rule(LOGIN, CASEWORK),
     "partners:meeting_create": Rule(LOGIN, CASEWORK),
@@ -71,6 +73,7 @@ def extend_world(world) -> None:
         DetentionTaskFactory,
         DocumentFactory,
         InvolvementFactory,
+        LeftBehindFactory,
         MeetingDecisionFactory,
         PartnerFactory,
         ReferralFactory,
@@ -108,3 +111,7 @@ def extend_world(world) -> None:
     ).pk
     world["shielded"]["document_pk"] = DocumentFactory(trajectory=shielded).pk
     world["shielded"]["task_pk"] = DetentionTaskFactory(trajectory=shielded).pk
+    world["shielded"]["left_behind_pk"] = LeftBehindFactory(trajectory=shielded).pk
+    params["partners:left_behind_pk"] = tuple(
+        LeftBehindFactory(trajectory=r.trajectory).pk for r in referrals
+    )

@@ -10,13 +10,20 @@ from terugkeer.accounts.tests.factories import MembershipFactory, OrganisationFa
 from terugkeer.cases.choices import CaseLead, TrajectoryStatus
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.roles import Role
-from terugkeer.partners.choices import DocumentType, MeetingKind, PartnerKind, ReferralStatus
+from terugkeer.partners.choices import (
+    DocumentType,
+    MeetingKind,
+    PartnerKind,
+    ReferralStatus,
+    Relation,
+)
 from terugkeer.partners.models import (
     ChecklistItem,
     ContactPerson,
     DetentionTask,
     Document,
     Involvement,
+    LeftBehind,
     MeetingDecision,
     Partner,
     PartnerSettings,
@@ -190,3 +197,16 @@ class DetentionTaskFactory(factory.django.DjangoModelFactory):
     organisation = factory.LazyAttribute(lambda o: o.trajectory.organisation)
     detention = factory.LazyAttribute(lambda o: o.trajectory.detention)
     title = factory.Sequence(lambda n: f"Uitkering opschorten {n}")
+
+
+class LeftBehindFactory(factory.django.DjangoModelFactory):
+    """A child left behind with a support question, not yet referred."""
+
+    class Meta:
+        model = LeftBehind
+
+    trajectory = factory.SubFactory(TrajectoryFactory)
+    organisation = factory.LazyAttribute(lambda o: o.trajectory.organisation)
+    relation = Relation.CHILD
+    description = "zoon, 9 jaar"
+    support_question = "Wil weten waarom papa weg is; slaapt slecht."

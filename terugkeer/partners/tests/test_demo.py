@@ -12,6 +12,7 @@ from django.utils import timezone
 from terugkeer.cases.choices import CaseLead
 from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralStatus, TaskStatus
 from terugkeer.partners.models import (
+    LeftBehind,
     DetentionTask,
     Involvement,
     MeetingDecision,
@@ -55,6 +56,7 @@ def test_seed_demo_fills_the_partners_app():
     assert MeetingDecision.objects.count() == 1
     assert TeamMeeting.objects.filter(kind=MeetingKind.CASE_REVIEW).exclude(lessons="").count() == 1
     assert Involvement.objects.count() == 3
+    assert LeftBehind.objects.filter(outcome="geholpen").count() == 3
     rcn_tasks = DetentionTask.objects.filter(organisation__name__startswith="Regionaal")
     assert rcn_tasks.filter(status=TaskStatus.DONE).exists()
     assert rcn_tasks.filter(status=TaskStatus.OPEN).exists()

@@ -1,5 +1,5 @@
 """Work during detention (seed 003): the checklist from the template, the status of each task,
-and the open tasks on the team meeting's agenda when the release comes near."""
+and the open tasks on the team meeting's agenda when the release comes near; achterblijvers."""
 
 import datetime
 
@@ -15,9 +15,9 @@ from terugkeer.core.access import Scope
 from terugkeer.core.roles import Role
 from terugkeer.partners import agenda, services_detention
 from terugkeer.partners.choices import PartnerKind, TaskStatus
-from terugkeer.partners.models import DetentionTask
+from terugkeer.partners.models import DetentionTask, LeftBehind
 from terugkeer.partners.tests.factories import ChecklistItemFactory, PartnerFactory
-from terugkeer.testing import login_verified
+from terugkeer.testing import login_verified, new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,51 @@ def test_open_tasks_go_on_the_agenda_before_the_release():
             "nog open: ID-bewijs aanvragen",
         )
     ]
+
+
+def test_an_achterblijver_with_a_referral_and_an_outcome(client):
+    trajectory = TrajectoryFactory(status=TrajectoryStatus.PLAN)
+    org = trajectory.organisation
+    ggz = PartnerFactory(organisation=org, name="Jeugd-GGZ", kind=PartnerKind.MENTAL_HEALTH)
+    login_verified(client, MembershipFactory(organisation=org, role=Role.COORDINATOR).user, org)
+    today = timezone.localdate()
+    # Referred without saying to whom: refused on the field, nothing created.
+    refused = client.post(
+        reverse("partners:left_behind_create", args=[trajectory.pk]),
+        {
+            "relation": "kind",
+            "support_question": "Slaapt slecht",
+            "form_token": new_form_token(),
+            "referred_on": today.isoformat(),
+        },
+    )
+    assert "Naar wie is verwezen? Kies de ketenpartner." in refused.content.decode()
+    assert LeftBehind.objects.count() == 0
+    client.post(
+        reverse("partners:left_behind_create", args=[trajectory.pk]),
+        {
+            "relation": "kind",
+            "description": "dochter, 8 jaar",
+            "support_question": "Slaapt slecht",
+            "partner": ggz.pk,
+            "referred_on": today.isoformat(),
+            "form_token": new_form_token(),
+        },
+    )
+    found = LeftBehind.objects.get()
+    client.post(
+        reverse("partners:left_behind_edit", args=[found.pk]),
+        {
+            "relation": "kind",
+            "description": "dochter, 8 jaar",
+            "support_question": "Slaapt slecht",
+            "partner": ggz.pk,
+            "referred_on": today.isoformat(),
+            "outcome": "geholpen",
+            "version": found.version,
+        },
+    )
+    found.refresh_from_db()
+    assert (found.partner, found.outcome, found.outcome_on) == (ggz, "geholpen", today)
+    tab = client.get(reverse("partners:trajectory", args=[trajectory.pk])).content.decode()
+    assert "dochter, 8 jaar" in tab and "Jeugd-GGZ" in tab and "geholpen" in tab

@@ -10,7 +10,7 @@ from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.core.access import Scope
 from terugkeer.core.roles import Role
 from terugkeer.partners.choices import PartnerKind, ReferralOutcome, ReferralStatus
-from terugkeer.partners.tests.factories import PartnerFactory, ReferralFactory
+from terugkeer.partners.tests.factories import LeftBehindFactory, PartnerFactory, ReferralFactory
 from terugkeer.reports.framework import ReportFilters, run_report
 from terugkeer.reports.registry import REPORTS
 
@@ -66,6 +66,10 @@ def world():
     ReferralFactory(
         partner=exodus, trajectory=t[5], status=S.ACCEPTED, sent_on=_d(-6), answered_on=_d(-4)
     )
+    LeftBehindFactory(trajectory=t[0], outcome="geholpen", outcome_on=_d(-3))
+    LeftBehindFactory(trajectory=t[3], outcome="geholpen", outcome_on=_d(-1))
+    LeftBehindFactory(trajectory=t[3])
+    LeftBehindFactory(trajectory=TrajectoryFactory(opened_on=_d(-200)), outcome="geholpen")
     scope = Scope(
         user=MembershipFactory(organisation=org, role=Role.COORDINATOR).user,
         organisation=org,
@@ -101,6 +105,8 @@ def test_coordinator_alone_with_skt_or_with_exodus(world):
     counts = [row["count"] for row in result.tables[0].rows]
     assert counts == [3, 2, 2, 0]  # alone (T2, T4, T5), SKT (T3, T6), Exodus (T1, T6), other
     assert result.tables[0].rows[0]["share"] == 50.0
+    left = {row["value"]: row["count"] for row in result.tables[2].rows}
+    assert (left["geholpen"], left["nog geen uitkomst"], left["geen hulp gewenst"]) == (2, 1, 0)
     kinds = {row["kind"]: row["lead"] for row in result.tables[1].rows}
     assert (kinds["Exodus"], kinds["Sociaal Kernteam"], kinds["GGZ"]) == (2, 2, 0)
 
