@@ -12,9 +12,9 @@ from django.utils import timezone
 from terugkeer.cases.choices import CaseLead
 from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralStatus, TaskStatus
 from terugkeer.partners.models import (
-    LeftBehind,
     DetentionTask,
     Involvement,
+    LeftBehind,
     MeetingDecision,
     Partner,
     Referral,
