@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "terugkeer.assessments",
     "terugkeer.mentoring",
     "terugkeer.reports",
+    "terugkeer.partners",
     "terugkeer.synthetic",
 ]
 
@@ -228,6 +229,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("TERUGKEER_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Documents on a trajectory (partners app): private storage outside the web root, served only
+# through a view that checks access and writes the access log; the upload limit in bytes.
+TERUGKEER_DOCUMENTS_ROOT = Path(env_str("TERUGKEER_DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
+DOCUMENT_MAX_BYTES = env_int("TERUGKEER_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- Notification import: limits per uploaded file (docs/import.md, "Limits") ---------------
 IMPORT_MAX_BYTES = env_int("TERUGKEER_IMPORT_MAX_BYTES", 10 * 1024 * 1024)

@@ -1,8 +1,9 @@
 """What mentoring adds to other apps' pages through their registries (none imports us).
 
-A dossier tab (Mentor), klantreis events (each mentor contact, without its text) and a home
-panel per role: "Mijn deelnemers" and "Mijn verslagen" for the mentor; mentors, reports and
-meetings for casework (and the mentors list for the functioneel beheerder).
+A dossier tab (Mentor), klantreis events (each mentor contact, without its text), the reports
+flagged for the team meeting on its agenda (``core.agenda_registry``) and a home panel per
+role: "Mijn deelnemers" and "Mijn verslagen" for the mentor; mentors, reports and meetings for
+casework (and the mentors list for the functioneel beheerder).
 
 ``MENU`` and ``mentoring_tiles`` go to ``core.navigation``; the home panel adds the counts (the
 mentor's participants and next meeting, casework's open reports).
@@ -14,6 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from terugkeer.cases import registry
 from terugkeer.cases.timeline import LANE_OWN, Event
+from terugkeer.core import agenda_registry
+from terugkeer.core.agenda_registry import AgendaItem
 from terugkeer.core.home_panels import HomePanel
 from terugkeer.core.home_panels import register as register_panel
 from terugkeer.core.navigation import HomeTask, NavItem, register_nav_item, register_tiles
@@ -48,6 +51,33 @@ def mentor_contact_events(scope, trajectory_ids, lanes) -> list[Event]:
             lane=lanes[LANE_OWN],
             kind="mentor_contact",
             label=_("Mentorcontact: %(kind)s") % {"kind": report.get_contact_kind_display()},
+        )
+        for report in reports
+    ]
+
+
+def flagged_reports_agenda(scope, since, until, today) -> list[AgendaItem]:
+    """Team-meeting agenda: reports the casemanager flagged, of contacts since the last meeting."""
+    from terugkeer.mentoring.models import MentorReport
+
+    reports = (
+        MentorReport.objects.visible_to(scope)
+        .filter(for_team_meeting=True, met_on__gt=since, met_on__lte=until)
+        .select_related("match__mentor", "match__trajectory__client")
+        .order_by("met_on", "pk")
+    )
+    return [
+        AgendaItem(
+            section="mentorverslag",
+            section_title=_("Mentorverslagen voor het teamoverleg"),
+            section_order=50,
+            title=_("Verslag van mentor %(mentor)s van %(date)s")
+            % {"mentor": report.match.mentor.full_name, "date": f"{report.met_on:%d-%m-%Y}"},
+            subject=report.match.trajectory.client.display_name,
+            url=reverse("mentoring:report_detail", args=[report.pk]),
+            date=report.met_on,
+            trajectory_id=report.match.trajectory_id,
+            client_id=report.match.trajectory.client_id,
         )
         for report in reports
     ]
@@ -107,4 +137,5 @@ def register() -> None:
     registry.register_tab("mentoring:trajectory", gettext_lazy("Mentor"), order=70)
     registry.register_event_source(mentor_contact_events)
     register_panel(mentoring_panel)
+    agenda_registry.register(flagged_reports_agenda)
     register_navigation()

@@ -23,6 +23,8 @@ CASEWORK_MENU = [
     "Mentoren",
     "Mentorverslagen",
     "Mentorenvergaderingen",
+    "Ketenpartners",
+    "Teamoverleg",
 ]
 
 
@@ -40,7 +42,7 @@ def tile_titles(response) -> list[str]:
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Rapportages"]),
+        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Ketenpartners", "Rapportages"]),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
