@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "terugkeer.cases",
     "terugkeer.assessments",
     "terugkeer.mentoring",
+    "terugkeer.housing",
     "terugkeer.reports",
     "terugkeer.synthetic",
 ]
