@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "terugkeer.assessments",
     "terugkeer.mentoring",
     "terugkeer.housing",
+    "terugkeer.activities",
     "terugkeer.reports",
     "terugkeer.synthetic",
 ]

@@ -24,6 +24,7 @@ LAYERS = {
     "reports": 6,
     "mentoring": 7,
     "housing": 7,
+    "activities": 7,
     "synthetic": 9,
 }
 
