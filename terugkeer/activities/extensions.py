@@ -66,7 +66,9 @@ def activities_tiles(scope) -> list[HomeTask]:
 
 
 def register() -> None:
-    registry.register_tab("activities:trajectory", gettext_lazy("Kaarten en activiteiten"), order=76)
+    registry.register_tab(
+        "activities:trajectory", gettext_lazy("Kaarten en activiteiten"), order=76
+    )
     registry.register_event_source(activity_events)
     register_tiles(activities_tiles)
     for item in MENU:

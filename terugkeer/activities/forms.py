@@ -1,6 +1,5 @@
 """Forms of the activities pages: input only; the rules are in ``services``."""
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

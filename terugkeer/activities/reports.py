@@ -6,7 +6,6 @@ Counts only, from the organisation of a report role (``reports.selectors.base``)
 from __future__ import annotations
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 
 from terugkeer.activities.choices import ActivityKind
 from terugkeer.activities.models import ActivitySession, Attendance, CardMailing
@@ -18,7 +17,9 @@ from terugkeer.reports.selectors.base import require_report_role
 def cards_report(scope, filters, today) -> ReportResult:
     scope = require_report_role(scope)
     mailings = CardMailing.objects.filter(
-        organisation=scope.organisation, month__gte=filters.start.replace(day=1), month__lte=filters.end
+        organisation=scope.organisation,
+        month__gte=filters.start.replace(day=1),
+        month__lte=filters.end,
     )
     rows = [
         {"month": f"{row['month']:%Y-%m}", "cards": row["cards"]}
@@ -61,7 +62,8 @@ def sessions_report(scope, filters, today) -> ReportResult:
     for held_on, kind, trajectory_id in attendances:
         table[(_quarter(held_on), kind)]["people"].add(trajectory_id)
     rows = [
-        {**row, "people": len(row["people"])} for _, row in sorted(table.items(), key=lambda i: i[0])
+        {**row, "people": len(row["people"])}
+        for _, row in sorted(table.items(), key=lambda i: i[0])
     ]
     columns = [
         Column("quarter", "Kwartaal", Kind.LABEL),

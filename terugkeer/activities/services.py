@@ -38,9 +38,7 @@ def consent_record(
         raise ValidationError({"on": _("De datum ligt in de toekomst.")})
     # Serialise changes of one trajectory's consent (two colleagues at once).
     Trajectory.objects.select_for_update().filter(pk=trajectory.pk).first()
-    latest = (
-        CardSubscription.objects.filter(trajectory=trajectory).order_by("-on", "-pk").first()
-    )
+    latest = CardSubscription.objects.filter(trajectory=trajectory).order_by("-on", "-pk").first()
     if latest is not None and on < latest.on:
         raise ValidationError(
             {

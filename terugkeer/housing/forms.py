@@ -34,9 +34,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 class MoveInForm(OneTimeFormMixin, forms.Form):
     unit = UnitChoiceField(label=_("Woning"), queryset=HousingUnit.objects.none())
     moved_in_on = forms.DateField(label=_("Datum intrekken"), widget=DATE_INPUT)
-    planned_end = forms.DateField(
-        label=_("Geplande einddatum"), widget=DATE_INPUT, required=False
-    )
+    planned_end = forms.DateField(label=_("Geplande einddatum"), widget=DATE_INPUT, required=False)
     house_rules_signed = forms.BooleanField(
         label=_("De bewoner heeft de huisregels getekend"), required=False
     )

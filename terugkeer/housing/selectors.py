@@ -69,8 +69,10 @@ def trajectory_checks(*, scope: Scope, trajectory) -> QuerySet[HouseCheck]:
 
 
 def trajectory_allocations(*, scope: Scope, trajectory) -> QuerySet[HousingAllocation]:
-    return HousingAllocation.objects.visible_to(scope).filter(trajectory=trajectory).select_related(
-        "unit"
+    return (
+        HousingAllocation.objects.visible_to(scope)
+        .filter(trajectory=trajectory)
+        .select_related("unit")
     )
 
 

@@ -84,13 +84,25 @@ def unit_update(*, unit: HousingUnit, expected_version: int, changes: dict) -> H
     if "capacity" in changes and changes["capacity"] < residents:
         raise ValidationError(
             {
-                "capacity": _(
-                    "Er wonen nu %(count)s bewoners; het aantal plaatsen kan niet lager."
-                )
+                "capacity": _("Er wonen nu %(count)s bewoners; het aantal plaatsen kan niet lager.")
                 % {"count": residents}
             }
         )
     return save_versioned(unit, expected_version=expected_version, changes=changes)
+
+
+def peak_residents(stays, start: datetime.date) -> int:
+    """The most residents at the same time from ``start`` on, among ``stays`` that overlap the
+    new stay: (trajectory_id, moved_in_on, ended_on). The peak is at ``start`` or at a later
+    move-in, so those days are enough to look at."""
+    days = {start, *(moved for _, moved, _ in stays if moved > start)}
+    return max(
+        (
+            sum(1 for _, moved, end in stays if moved <= day and (end is None or end > day))
+            for day in days
+        ),
+        default=0,
+    )
 
 
 @transaction.atomic
@@ -127,12 +139,14 @@ def stay_move_in(
         raise ValidationError({"unit": _("Kies een Instapwoning van de eigen organisatie.")})
     if not locked.is_active:
         raise ValidationError({"unit": _("Deze woning is niet meer in gebruik.")})
-    # Everyone still living there on the move-in day or later takes a place.
-    overlapping = Stay.objects.filter(unit=locked, moved_in_on__lt=ended_on or datetime.date.max)
-    overlapping = overlapping.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=moved_in_on))
-    if overlapping.filter(trajectory=trajectory).exists():
+    overlapping = list(
+        Stay.objects.filter(unit=locked, moved_in_on__lt=ended_on or datetime.date.max)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=moved_in_on))
+        .values_list("trajectory_id", "moved_in_on", "ended_on")
+    )
+    if any(trajectory_id == trajectory.pk for trajectory_id, _, _ in overlapping):
         raise ValidationError(_("Deze deelnemer woont in die periode al in deze woning."))
-    if overlapping.count() >= locked.capacity:
+    if peak_residents(overlapping, moved_in_on) >= locked.capacity:
         raise ValidationError(HOUSE_FULL % {"capacity": locked.capacity}, code="full")
     stay = Stay(
         organisation=locked.organisation,
@@ -145,9 +159,7 @@ def stay_move_in(
     )
     stay.save()
     if ended_on is not None:
-        stay_end(
-            stay=stay, expected_version=stay.version, ended_on=ended_on, reason=leaving_reason
-        )
+        stay_end(stay=stay, expected_version=stay.version, ended_on=ended_on, reason=leaving_reason)
         stay.refresh_from_db()
     return stay
 
@@ -264,9 +276,11 @@ def allocation_decide(
     if outcome == AllocationOutcome.EXTENDED:
         if next_evaluation_on is None or next_evaluation_on <= decided_on:
             raise ValidationError(
-                {"next_evaluation_on": _(
-                    "Geef bij verlengen een nieuwe evaluatiedatum, na de datum van de uitkomst."
-                )}
+                {
+                    "next_evaluation_on": _(
+                        "Geef bij verlengen een nieuwe evaluatiedatum, na de datum van de uitkomst."
+                    )
+                }
             )
         changes["evaluation_on"] = next_evaluation_on
     return save_versioned(allocation, expected_version=expected_version, changes=changes)

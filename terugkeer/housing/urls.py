@@ -8,9 +8,7 @@ urlpatterns = [
     path("woningen/", views_units.UnitListView.as_view(), name="unit_list"),
     path("woningen/nieuw/", views_units.UnitCreateView.as_view(), name="unit_create"),
     path("woningen/<int:unit_pk>/", views_units.UnitDetailView.as_view(), name="unit_detail"),
-    path(
-        "woningen/<int:unit_pk>/bewerken/", views_units.UnitEditView.as_view(), name="unit_edit"
-    ),
+    path("woningen/<int:unit_pk>/bewerken/", views_units.UnitEditView.as_view(), name="unit_edit"),
     path("traject/<int:trajectory_pk>/", views.TrajectoryHousingView.as_view(), name="trajectory"),
     path("traject/<int:trajectory_pk>/intrekken/", views.MoveInView.as_view(), name="move_in"),
     path(

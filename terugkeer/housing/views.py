@@ -63,7 +63,10 @@ class MoveInView(DossierTabMixin, FormView):
     form_class = MoveInForm
     tab_name = TAB
     writes = True
-    extra_context = {"form_title": gettext_lazy("Intrekken in de Instapwoning"), "submit": gettext_lazy("Intrekken")}
+    extra_context = {
+        "form_title": gettext_lazy("Intrekken in de Instapwoning"),
+        "submit": gettext_lazy("Intrekken"),
+    }
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"units": selectors.stay_units(scope=self.request.scope)}
@@ -113,7 +116,10 @@ class StayEndView(StayObjectMixin, FormView):
     template_name = "housing/stay_form.html"
     form_class = StayEndForm
     purpose = "vertrek uit woning vastleggen"
-    extra_context = {"form_title": gettext_lazy("Vertrek vastleggen"), "submit": gettext_lazy("Vertrek vastleggen")}
+    extra_context = {
+        "form_title": gettext_lazy("Vertrek vastleggen"),
+        "submit": gettext_lazy("Vertrek vastleggen"),
+    }
 
     def get_initial(self):
         return {"ended_on": timezone.localdate(), "version": self.stay.version}
@@ -138,7 +144,10 @@ class CheckCreateView(StayObjectMixin, FormView):
     template_name = "housing/stay_form.html"
     form_class = CheckForm
     purpose = "wekelijkse controle vastleggen"
-    extra_context = {"form_title": gettext_lazy("Wekelijkse controle"), "submit": gettext_lazy("Controle vastleggen")}
+    extra_context = {
+        "form_title": gettext_lazy("Wekelijkse controle"),
+        "submit": gettext_lazy("Controle vastleggen"),
+    }
 
     def get_initial(self):
         return {"checked_on": timezone.localdate()}

@@ -46,7 +46,9 @@ def test_the_month_list_holds_exactly_those_with_consent_on_the_list_day():
     CardSubscriptionFactory(trajectory=withdrawn_today, on=today, withdrawn=True)
     regiven = person("Opnieuw")
     CardSubscriptionFactory(trajectory=regiven, on=before_month - datetime.timedelta(days=30))
-    CardSubscriptionFactory(trajectory=regiven, on=before_month - datetime.timedelta(days=20), withdrawn=True)
+    CardSubscriptionFactory(
+        trajectory=regiven, on=before_month - datetime.timedelta(days=20), withdrawn=True
+    )
     CardSubscriptionFactory(trajectory=regiven, on=today)
     person("Nooit")
     closed = person("Afgesloten", status=TrajectoryStatus.CLOSED, closed_on=today)
@@ -66,7 +68,9 @@ def test_a_past_month_is_decided_on_its_last_day():
     month_end = today.replace(day=1) - datetime.timedelta(days=1)
     left = participant(organisation, client__surname="HalverwegeGestopt")
     CardSubscriptionFactory(trajectory=left, on=last_month - datetime.timedelta(days=5))
-    CardSubscriptionFactory(trajectory=left, on=last_month + datetime.timedelta(days=14), withdrawn=True)
+    CardSubscriptionFactory(
+        trajectory=left, on=last_month + datetime.timedelta(days=14), withdrawn=True
+    )
     late = participant(organisation, client__surname="Later")
     CardSubscriptionFactory(trajectory=late, on=month_end + datetime.timedelta(days=1))
     stays = participant(organisation, client__surname="Blijft")
@@ -88,7 +92,9 @@ def test_a_detained_participant_gets_the_card_at_the_pi_and_a_released_one_at_ho
 
     rows = {
         r.trajectory.client.surname: r
-        for r in selectors.card_list(scope=_scope(organisation), month=days_ago(0).replace(day=1), today=days_ago(0))
+        for r in selectors.card_list(
+            scope=_scope(organisation), month=days_ago(0).replace(day=1), today=days_ago(0)
+        )
     }
 
     assert rows["Binnen"].detained is True
@@ -112,7 +118,11 @@ def test_marking_sent_skips_who_has_no_consent_and_never_sends_twice():
     without = participant(organisation)
 
     sent = services.cards_mark_sent(
-        scope=scope, month=month, trajectory_ids=[consenting.pk, without.pk], user=scope.user, sent_on=today
+        scope=scope,
+        month=month,
+        trajectory_ids=[consenting.pk, without.pk],
+        user=scope.user,
+        sent_on=today,
     )
     again = services.cards_mark_sent(
         scope=scope, month=month, trajectory_ids=[consenting.pk], user=scope.user, sent_on=today
@@ -129,7 +139,11 @@ def test_a_sent_date_outside_the_month_is_refused():
     month = days_ago(0).replace(day=1)
     with pytest.raises(ValidationError) as refused:
         services.cards_mark_sent(
-            scope=scope, month=month, trajectory_ids=[], user=scope.user, sent_on=month - datetime.timedelta(days=1)
+            scope=scope,
+            month=month,
+            trajectory_ids=[],
+            user=scope.user,
+            sent_on=month - datetime.timedelta(days=1),
         )
     assert "sent_on" in refused.value.error_dict
 
@@ -142,12 +156,15 @@ def test_consent_is_append_only_and_refuses_repeats_and_earlier_dates():
         services.consent_record(trajectory=trajectory, user=user, change="gegeven", on=days_ago(5))
     assert repeated.value.message_dict["change"] == ["Er is al toestemming."]
     with pytest.raises(ValidationError) as earlier:
-        services.consent_record(trajectory=trajectory, user=user, change="ingetrokken", on=days_ago(11))
+        services.consent_record(
+            trajectory=trajectory, user=user, change="ingetrokken", on=days_ago(11)
+        )
     assert "on" in earlier.value.error_dict
     services.consent_record(trajectory=trajectory, user=user, change="ingetrokken", on=days_ago(2))
 
-    assert list(
-        CardSubscription.objects.order_by("on").values_list("change", "on")
-    ) == [("gegeven", days_ago(10)), ("ingetrokken", days_ago(2))]
+    assert list(CardSubscription.objects.order_by("on").values_list("change", "on")) == [
+        ("gegeven", days_ago(10)),
+        ("ingetrokken", days_ago(2)),
+    ]
     assert selectors.has_consent(trajectory.pk, days_ago(3)) is True
     assert selectors.has_consent(trajectory.pk, days_ago(2)) is False

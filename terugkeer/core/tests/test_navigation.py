@@ -23,6 +23,17 @@ CASEWORK_MENU = [
     "Mentoren",
     "Mentorverslagen",
     "Mentorenvergaderingen",
+    "Woningen",
+    "Kaartenproject",
+    "Activiteiten",
+]
+
+
+CASEWORK_TILES = [
+    "Cliënttevredenheid (C-toets)",
+    "Mentorverslagen",
+    "Woningen",
+    "Kaartenproject",
 ]
 
 
@@ -40,7 +51,7 @@ def tile_titles(response) -> list[str]:
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Rapportages"]),
+        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Woningen", "Rapportages"]),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
@@ -54,10 +65,10 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
 @pytest.mark.parametrize(
     ("role", "tiles"),
     [
-        (Role.COORDINATOR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
-        (Role.TEAM_CHAIR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
+        (Role.COORDINATOR, [*CASEWORK_TILES]),
+        (Role.TEAM_CHAIR, [*CASEWORK_TILES]),
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
-        (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen"]),
+        (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen", "Woningen"]),
         (Role.MENTOR, ["Mijn deelnemers"]),
         (Role.PRIVACY_OFFICER, ["Toegangslogboek"]),
     ],

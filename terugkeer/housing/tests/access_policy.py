@@ -38,9 +38,7 @@ POLICY = {
     "housing:allocation_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "housing:stay_end": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "housing:check_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
-    "housing:allocation_outcome": Rule(
-        LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER
-    ),
+    "housing:allocation_outcome": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
 }
 
 

@@ -39,7 +39,9 @@ class HousingUnitFactory(factory.django.DjangoModelFactory):
 
     class Params:
         kocon = factory.Trait(
-            kind=UnitKind.KOCONWONING, capacity=1, name=factory.Sequence(lambda n: f"Koconwoning {n}")
+            kind=UnitKind.KOCONWONING,
+            capacity=1,
+            name=factory.Sequence(lambda n: f"Koconwoning {n}"),
         )
 
 

@@ -10,7 +10,12 @@ from django.utils.html import escape
 from terugkeer.accounts.tests.factories import MembershipFactory
 from terugkeer.core.roles import Role
 from terugkeer.housing.models import Stay
-from terugkeer.housing.tests.factories import HousingUnitFactory, StayFactory, days_ago, trajectory_of
+from terugkeer.housing.tests.factories import (
+    HousingUnitFactory,
+    StayFactory,
+    days_ago,
+    trajectory_of,
+)
 from terugkeer.testing import login_verified
 from terugkeer.testing_races import run_at_once, statement
 

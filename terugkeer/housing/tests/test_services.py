@@ -169,3 +169,25 @@ def test_extending_moves_the_evaluation_and_a_definitive_lease_closes_it():
             outcome="beeindigd",
             decided_on=timezone.localdate(),
         )
+
+
+def test_a_past_stay_fits_between_residents_who_never_lived_there_at_the_same_time():
+    unit = HousingUnitFactory(capacity=1)
+    StayFactory(
+        unit=unit, moved_in_on=days_ago(100), ended_on=days_ago(60), leaving_reason="anders"
+    )
+    StayFactory(unit=unit, moved_in_on=days_ago(40))  # lives there now
+
+    # From day -60 to day -40 the place was free: a stay in that gap is allowed ...
+    gap = _move_in(unit, moved_in_on=days_ago(60), ended_on=days_ago(40), leaving_reason="anders")
+    assert (gap.moved_in_on, gap.ended_on) == (days_ago(60), days_ago(40))
+    # ... but a day earlier it would share the one place with the stay just recorded.
+    with pytest.raises(ValidationError):
+        _move_in(unit, moved_in_on=days_ago(59), ended_on=days_ago(39), leaving_reason="anders")
+
+
+def test_peak_residents_counts_only_those_there_at_the_same_time():
+    first, second, third = (days_ago(n) for n in (30, 20, 10))
+    stays = [(1, first, second), (2, second, None), (3, third, None)]
+    assert services.peak_residents(stays, first) == 2  # from day -10: residents 2 and 3
+    assert services.peak_residents(stays[:2], first) == 1

@@ -9,6 +9,7 @@ from terugkeer.core.access import scope_for
 from terugkeer.core.roles import Role
 from terugkeer.core.signals_registry import signals_for
 from terugkeer.housing import selectors
+from terugkeer.housing.services import add_years
 from terugkeer.housing.signal_providers import CHECK_OVERDUE, EVALUATION_DUE
 from terugkeer.housing.tests.factories import (
     HouseCheckFactory,
@@ -17,7 +18,6 @@ from terugkeer.housing.tests.factories import (
     StayFactory,
     days_ago,
 )
-from terugkeer.housing.services import add_years
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,7 @@ def test_a_resident_checked_six_days_ago_has_no_signal_and_seven_days_ago_has_on
 def test_a_resident_without_any_check_is_counted_from_the_move_in():
     stay = StayFactory(moved_in_on=days_ago(8))
     overdue = selectors.checks_overdue(scope=_scope(stay.organisation), today=days_ago(0))
-    assert [(d.stay.pk, d.since, d.due) for d in overdue] == [
-        (stay.pk, days_ago(8), days_ago(1))
-    ]
+    assert [(d.stay.pk, d.since, d.due) for d in overdue] == [(stay.pk, days_ago(8), days_ago(1))]
 
 
 def test_a_resident_who_left_has_no_check_signal():

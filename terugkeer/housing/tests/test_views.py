@@ -64,7 +64,11 @@ def test_a_move_in_without_signed_house_rules_names_the_field(verified_client):
 
     response = client.post(
         url,
-        {"unit": unit.pk, "moved_in_on": days_ago(0).isoformat(), "form_token": _token(client.get(url))},
+        {
+            "unit": unit.pk,
+            "moved_in_on": days_ago(0).isoformat(),
+            "form_token": _token(client.get(url)),
+        },
     )
 
     assert response.status_code == 200
@@ -101,7 +105,11 @@ def test_the_team_chair_reads_the_tab_but_may_not_record_a_check(verified_client
     assert client.get(reverse("housing:trajectory", args=[stay.trajectory_id])).status_code == 200
     response = client.post(
         reverse("housing:check_create", args=[stay.pk]),
-        {"checked_on": days_ago(1).isoformat(), "urine_test": "negatief", "alcohol_test": "negatief"},
+        {
+            "checked_on": days_ago(1).isoformat(),
+            "urine_test": "negatief",
+            "alcohol_test": "negatief",
+        },
     )
     assert response.status_code == 403
     assert not HouseCheck.objects.exists()
@@ -160,7 +168,9 @@ def test_the_coordinator_sees_the_residents_and_the_page_is_logged(verified_clie
     page = client.get(reverse("housing:unit_detail", args=[stay.unit.pk])).content.decode()
 
     assert escape(stay.trajectory.client.display_name) in page
-    assert AccessLogEntry.objects.filter(user=user, subject_id=str(stay.trajectory.client_id)).exists()
+    assert AccessLogEntry.objects.filter(
+        user=user, subject_id=str(stay.trajectory.client_id)
+    ).exists()
 
 
 def test_a_house_created_twice_from_one_form_exists_once(verified_client):
@@ -184,7 +194,9 @@ def test_a_house_created_twice_from_one_form_exists_once(verified_client):
 def test_the_stay_is_a_period_on_the_klantreis():
     stay = StayFactory(moved_in_on=days_ago(20), ended_on=days_ago(2), leaving_reason="opname_zorg")
     membership = MembershipFactory(organisation=stay.organisation, role=Role.COORDINATOR)
-    events = client_journey(scope=scope_for(membership.user, membership), trajectory=stay.trajectory)
+    events = client_journey(
+        scope=scope_for(membership.user, membership), trajectory=stay.trajectory
+    )
     housing = [e for e in events if e.kind == "housing_stay"]
     assert [(e.date, e.end, e.details) for e in housing] == [
         (days_ago(20), days_ago(2), "Opgenomen in een zorginstelling")
