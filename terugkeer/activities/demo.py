@@ -29,9 +29,7 @@ def seed(context: dict) -> None:
     if organisation is None:
         return
     membership = (
-        Membership.objects.filter(
-            organisation=organisation, role=Role.COORDINATOR, is_active=True
-        )
+        Membership.objects.filter(organisation=organisation, role=Role.COORDINATOR, is_active=True)
         .select_related("user")
         .order_by("user__email")
         .first()
