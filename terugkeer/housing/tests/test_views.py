@@ -201,3 +201,19 @@ def test_the_stay_is_a_period_on_the_klantreis():
     assert [(e.date, e.end, e.details) for e in housing] == [
         (days_ago(20), days_ago(2), "Opgenomen in een zorginstelling")
     ]
+
+
+def test_the_client_page_shows_the_stay_and_the_allocation(verified_client):
+    stay = StayFactory(moved_in_on=days_ago(30), ended_on=days_ago(5), leaving_reason="koconwoning")
+    HousingAllocationFactory(
+        unit__organisation=stay.organisation,
+        trajectory=stay.trajectory,
+        started_on=days_ago(5),
+        corporation="Portaal",
+    )
+    client = verified_client(_member(stay.organisation), stay.organisation)
+
+    page = client.get(reverse("clients:detail", args=[stay.trajectory.client_id])).content.decode()
+
+    assert 'data-testid="client-housing"' in page
+    assert stay.unit.name in page and "Portaal" in page
