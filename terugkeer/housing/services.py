@@ -12,7 +12,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -65,11 +65,16 @@ def unit_create(*, organisation: Organisation, **fields) -> HousingUnit:
     unknown = set(fields) - set(UNIT_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
+    taken = ValidationError({"name": _("Er is al een woning met deze naam.")})
     if HousingUnit.objects.filter(organisation=organisation, name=fields.get("name")).exists():
-        raise ValidationError({"name": _("Er is al een woning met deze naam.")})
+        raise taken
     unit = HousingUnit(organisation=organisation, **fields)
-    unit.full_clean(exclude=["organisation"])
-    unit.save()
+    unit.full_clean(exclude=["organisation"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            unit.save()
+    except IntegrityError as exc:  # the same name saved at the same moment by a colleague
+        raise taken from exc
     return unit
 
 

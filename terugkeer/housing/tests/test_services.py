@@ -191,3 +191,12 @@ def test_peak_residents_counts_only_those_there_at_the_same_time():
     stays = [(1, first, second), (2, second, None), (3, third, None)]
     assert services.peak_residents(stays, first) == 2  # from day -10: residents 2 and 3
     assert services.peak_residents(stays[:2], first) == 1
+
+
+def test_a_second_house_with_the_same_name_is_refused_by_name():
+    unit = HousingUnitFactory(name="Instapwoning Katwijk")
+    with pytest.raises(ValidationError) as refused:
+        services.unit_create(
+            organisation=unit.organisation, name="Instapwoning Katwijk", kind="instapwoning"
+        )
+    assert refused.value.message_dict["name"] == ["Er is al een woning met deze naam."]
