@@ -46,11 +46,15 @@ class MonthMixin(CaseworkMixin):
     @cached_property
     def month(self) -> datetime.date:
         today = timezone.localdate()
+        if "maand" not in self.request.GET:
+            return today.replace(day=1)
         form = MonthForm(self.request.GET)
-        if "maand" in self.request.GET and form.is_valid():
-            chosen = form.cleaned_data["maand"].replace(day=1)
-            if chosen <= today:
-                return chosen
+        if form.is_valid() and form.cleaned_data["maand"] <= today:
+            return form.cleaned_data["maand"].replace(day=1)
+        messages.warning(
+            self.request,
+            _("Maand: kies een maand tot en met deze maand (jjjj-mm). U ziet deze maand."),
+        )
         return today.replace(day=1)
 
     @cached_property
@@ -145,7 +149,7 @@ class TrajectoryActivitiesView(DossierTabMixin, TemplateView):
         history = list(selectors.consent_history(scope=scope, trajectory=trajectory))
         return super().get_context_data(
             consents=history,
-            consent_now=bool(history) and history[-1].change == "gegeven",
+            consent_now=selectors.has_consent(trajectory.pk, timezone.localdate()),
             mailings=selectors.trajectory_mailings(scope=scope, trajectory=trajectory),
             attendances=selectors.trajectory_attendance(scope=scope, trajectory=trajectory),
             **kwargs,

@@ -125,3 +125,15 @@ def test_a_session_of_another_organisation_is_not_found(verified_client):
     client = verified_client(_member(other), other)
     response = client.get(reverse("activities:session_detail", args=[attendance.session_id]))
     assert response.status_code == 404
+
+
+def test_a_month_in_the_future_or_garbage_shows_this_month_with_a_message(verified_client):
+    organisation = OrganisationFactory(foundation=True)
+    client = verified_client(_member(organisation), organisation)
+    this_month = days_ago(0).replace(day=1)
+    next_year = f"{this_month.year + 1}-{this_month.month:02d}"
+
+    for value in (next_year, "maart"):
+        response = client.get(reverse("activities:card_list"), {"maand": value})
+        assert response.context["month"] == this_month
+        assert "Maand: kies een maand tot en met deze maand" in response.content.decode()
