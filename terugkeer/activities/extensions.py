@@ -1,7 +1,8 @@
 """What activities adds to other apps' pages through their registries (none imports us).
 
 A dossier tab (Kaarten en activiteiten), klantreis events (each activity attended, each card
-sent), menu items (Kaartenproject, Activiteiten) and a home tile for casework.
+sent), a client-page section (the card consent and how many activities were attended), menu
+items (Kaartenproject, Activiteiten) and a home tile for casework.
 """
 
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from terugkeer.cases import registry
 from terugkeer.cases.timeline import LANE_CLIENT, LANE_OWN, Event
+from terugkeer.clients.registry import ClientSection, register_section
 from terugkeer.core.navigation import HomeTask, NavItem, register_nav_item, register_tiles
 from terugkeer.core.roles import CASEWORK_ROLES
 
@@ -52,6 +54,25 @@ def activity_events(scope, trajectory_ids, lanes) -> list[Event]:
     return events
 
 
+def client_activities_section(scope, client) -> ClientSection | None:
+    """Consent for the card and the activities attended, over the client's visible trajectories."""
+    from terugkeer.activities.models import Attendance, CardSubscription
+
+    consents = list(
+        CardSubscription.objects.visible_to(scope)
+        .filter(trajectory__client=client)
+        .order_by("on", "pk")
+    )
+    attended = Attendance.objects.visible_to(scope).filter(trajectory__client=client).count()
+    if not consents and not attended:
+        return None
+    return ClientSection(
+        "activities/_client_section.html",
+        order=55,
+        context={"consent": consents[-1] if consents else None, "attended": attended},
+    )
+
+
 def activities_tiles(scope) -> list[HomeTask]:
     if scope.role not in CASEWORK_ROLES:
         return []
@@ -70,6 +91,7 @@ def register() -> None:
         "activities:trajectory", gettext_lazy("Kaarten en activiteiten"), order=76
     )
     registry.register_event_source(activity_events)
+    register_section(client_activities_section)
     register_tiles(activities_tiles)
     for item in MENU:
         register_nav_item(item)

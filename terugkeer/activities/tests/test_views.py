@@ -137,3 +137,16 @@ def test_a_month_in_the_future_or_garbage_shows_this_month_with_a_message(verifi
         response = client.get(reverse("activities:card_list"), {"maand": value})
         assert response.context["month"] == this_month
         assert "Maand: kies een maand tot en met deze maand" in response.content.decode()
+
+
+def test_the_client_page_shows_the_card_consent_and_activities(verified_client):
+    attendance = AttendanceFactory()
+    trajectory = attendance.trajectory
+    CardSubscriptionFactory(trajectory=trajectory, on=days_ago(12))
+    client = verified_client(_member(trajectory.organisation), trajectory.organisation)
+
+    page = client.get(reverse("clients:detail", args=[trajectory.client_id])).content.decode()
+
+    assert 'data-testid="client-activities"' in page
+    assert f"Toestemming gegeven op {days_ago(12):%d-%m-%Y}" in page
+    assert "1 activiteit bijgewoond." in page
