@@ -7,7 +7,7 @@ from django.utils import timezone
 from faker import Faker
 
 from terugkeer.accounts.models import Membership
-from terugkeer.cases import intake, services
+from terugkeer.cases import intake, lifecycle_services, services
 from terugkeer.cases.models import DefaultCoordinator, ProgrammeDefinition, Trajectory
 from terugkeer.cases.plan_demo import seed_plan_templates
 from terugkeer.cases.services import trajectory_record_first_contact
@@ -182,7 +182,7 @@ def _progress(result, data: intake.NotificationData, rng: random.Random, today) 
             reason = rng.choice(
                 ["doelen_bereikt"] * 5 + ["afgezien", "niet_bereikbaar", "verhuisd", "recidive"]
             )
-            services.trajectory_close(
+            lifecycle_services.trajectory_close(
                 trajectory=trajectory, reason=reason, user=None, closed_on=trajectory.aftercare_end
             )
 

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from terugkeer.cases.choices import PlanAnchor
-from terugkeer.cases.models import Action, Domain, Goal, PlanTemplate, Trajectory
+from terugkeer.cases.choices import PlanAnchor, TriageStatus
+from terugkeer.cases.models import Action, Domain, DomainAssessment, Goal, PlanTemplate, Trajectory
 from terugkeer.core.locking import StaleObjectError, save_versioned
 
 
@@ -161,8 +161,12 @@ def anchor_date(
 
 @dataclass(frozen=True)
 class AppliedAction:
-    action: Action
-    note: str  # Dutch; empty when the due date could be computed
+    action: Action | None  # None: skipped, the domain needs nothing
+    note: str  # Dutch; empty when the due date could be computed from the template
+
+
+# Triage that leaves nothing to do in a domain: a template action for it is not added.
+NOTHING_TO_DO = frozenset({TriageStatus.ARRANGED, TriageStatus.NO_NEED})
 
 
 @transaction.atomic
@@ -175,7 +179,9 @@ def plan_template_apply(
     """Copy each action of ``template`` into the plan, due at its anchor date + offset.
 
     An action whose anchor date is unknown (no detention, no (expected) release) gets no due date
-    and a note saying so, for the coordinator to fill in later.
+    and a note saying so, for the coordinator to fill in later. An action whose date has already
+    passed is due on ``applied_on`` (not late the moment it is made), with a note. An action for
+    a domain triaged "geregeld" or "geen hulpvraag" is not added.
     """
     if template.organisation_id != trajectory.organisation_id:
         raise ValidationError(_("Dit sjabloon hoort niet bij uw organisatie."))
@@ -184,8 +190,26 @@ def plan_template_apply(
     if not template.is_active:
         raise ValidationError(_("Dit sjabloon is niet meer in gebruik."))
     applied_on = applied_on or timezone.localdate()
+    settled = dict(
+        DomainAssessment.objects.filter(
+            trajectory=trajectory, status__in=NOTHING_TO_DO
+        ).values_list("domain_id", "status")
+    )
     applied = []
     for item in template.actions.select_related("domain__programme").order_by("order", "pk"):
+        if item.domain_id in settled:
+            applied.append(
+                AppliedAction(
+                    action=None,
+                    note=_("Niet toegevoegd: '%(action)s' (%(domain)s is %(status)s).")
+                    % {
+                        "action": item.description,
+                        "domain": item.domain.name,
+                        "status": TriageStatus(settled[item.domain_id]).label,
+                    },
+                )
+            )
+            continue
         start = anchor_date(trajectory, item.anchor, applied_on=applied_on)
         due = start + datetime.timedelta(days=item.offset_days) if start else None
         note = ""
@@ -194,6 +218,12 @@ def plan_template_apply(
                 "Geen termijn voor '%(action)s': de %(anchor)s is nog niet bekend. "
                 "Vul de datum later zelf in."
             ) % {"action": item.description, "anchor": PlanAnchor(item.anchor).label}
+        elif due < applied_on:
+            note = _(
+                "'%(action)s' had volgens het sjabloon al op %(date)s klaar moeten zijn: de "
+                "uiterlijke datum is vandaag."
+            ) % {"action": item.description, "date": due.strftime("%d-%m-%Y")}
+            due = applied_on
         action = action_create(
             trajectory=trajectory,
             description=item.description,

@@ -358,7 +358,10 @@ class TemplateApplyView(_PlanFormView):
         messages.success(
             self.request,
             _("Sjabloon '%(name)s' toegepast: %(count)d acties toegevoegd.")
-            % {"name": form.cleaned_data["template"], "count": len(applied)},
+            % {
+                "name": form.cleaned_data["template"],
+                "count": sum(1 for item in applied if item.action is not None),
+            },
         )
         for item in applied:
             if item.note:

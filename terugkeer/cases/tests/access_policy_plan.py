@@ -98,5 +98,6 @@ def extend_world(world) -> None:
     for organisation in (world["own"], world["other"]):
         seed_plan_templates(organisation)
     world["objects"]["cases_plantemplate"] = tuple(
-        PlanTemplate.objects.get(organisation=o) for o in (world["own"], world["other"])
+        PlanTemplate.objects.get(organisation=o, programme="nazorg")
+        for o in (world["own"], world["other"])
     )

@@ -115,8 +115,11 @@ def _settings(http, trajectory):
 FORMS = {
     "overview: edit": (_overview("edit", cohort_tag="proef"), Role.COORDINATOR),
     "overview: transition": (_overview("transition"), Role.COORDINATOR),
-    "overview: release": (_overview("release"), Role.COORDINATOR),
-    "overview: close": (_overview("close", reason="doelen_bereikt"), Role.COORDINATOR),
+    "overview: release": (_overview("release", confirmed="1"), Role.COORDINATOR),
+    "overview: close": (
+        _overview("close", reason="doelen_bereikt", confirmed="1"),
+        Role.COORDINATOR,
+    ),
     "triage": (_triage, Role.COORDINATOR),
     "goal: update": (_goal("goal_update", description="Paspoort"), Role.COORDINATOR),
     "goal: delete": (_goal("goal_delete"), Role.COORDINATOR),
