@@ -1,6 +1,7 @@
 """The demo data: Kocon's Instapwoning with a year of stays and checks, two Koconwoningen, the
-card lists and a season of walks, seeded after the spine's and mentoring's demo (as seed_demo
-runs them), without breaking a rule (the services refuse a fourth resident)."""
+card lists and a season of walks, seeded after mentoring's demo (as seed_demo runs them) on
+Kocon trajectories from the factories, without breaking a rule (the services refuse a fourth
+resident)."""
 
 import datetime
 
@@ -10,7 +11,9 @@ from django.utils import timezone
 from terugkeer.accounts.demo import seed_organisations
 from terugkeer.activities import demo as activities_demo
 from terugkeer.activities.models import ActivitySession, CardMailing, CardSubscription
-from terugkeer.cases import demo as cases_demo
+from terugkeer.cases.choices import Programme, TrajectoryStatus
+from terugkeer.cases.tests.factories import TrajectoryFactory
+from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.housing import demo, selectors
 from terugkeer.housing.models import HouseCheck, HousingAllocation, HousingUnit, Stay
 from terugkeer.mentoring import demo as mentoring_demo
@@ -20,7 +23,14 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_seeds_kocon_houses_cards_and_walks():
     context = {"seed": 2026, "organisations": seed_organisations(seed=2026)}
-    cases_demo.seed(context)
+    kocon = context["organisations"]["kocon"]
+    for index in range(16):
+        TrajectoryFactory(
+            client=ClientFactory(organisation=kocon),
+            programme=Programme.REINTEGRATION if index % 2 else Programme.AFTERCARE,
+            status=TrajectoryStatus.AFTERCARE if index % 2 == 0 else TrajectoryStatus.GUIDANCE,
+            detention=None,
+        )
     mentoring_demo.seed(context)
     demo.seed(context)
     activities_demo.seed(context)
