@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "terugkeer.cases",
     "terugkeer.assessments",
     "terugkeer.mentoring",
+    "terugkeer.housing",
+    "terugkeer.activities",
     "terugkeer.reports",
     "terugkeer.partners",
     "terugkeer.synthetic",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("metingen/", include("terugkeer.assessments.urls")),
     path("mentoring/", include("terugkeer.mentoring.urls")),
     path("ketenpartners/", include("terugkeer.partners.urls")),
+    path("wonen/", include("terugkeer.housing.urls")),
+    path("activiteiten/", include("terugkeer.activities.urls")),
     path("trajecten/<int:trajectory_pk>/", include("terugkeer.cases.dossier_urls")),
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),

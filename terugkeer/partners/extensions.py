@@ -23,13 +23,13 @@ MENU = (
         gettext_lazy("Ketenpartners"),
         "partners:partner_list",
         PARTNER_READERS,
-        order=75,
+        order=78,
     ),
     NavItem(
         gettext_lazy("Teamoverleg"),
         "partners:meeting_list",
         CASEWORK_ROLES,
-        order=76,
+        order=79,
     ),
 )
 

@@ -23,8 +23,19 @@ CASEWORK_MENU = [
     "Mentoren",
     "Mentorverslagen",
     "Mentorenvergaderingen",
+    "Woningen",
+    "Kaartenproject",
+    "Activiteiten",
     "Ketenpartners",
     "Teamoverleg",
+]
+
+
+CASEWORK_TILES = [
+    "Cliënttevredenheid (C-toets)",
+    "Mentorverslagen",
+    "Woningen",
+    "Kaartenproject",
 ]
 
 
@@ -42,7 +53,7 @@ def tile_titles(response) -> list[str]:
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Ketenpartners", "Rapportages"]),
+        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Woningen", "Ketenpartners", "Rapportages"]),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
@@ -56,10 +67,10 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
 @pytest.mark.parametrize(
     ("role", "tiles"),
     [
-        (Role.COORDINATOR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
-        (Role.TEAM_CHAIR, ["Cliënttevredenheid (C-toets)", "Mentorverslagen"]),
+        (Role.COORDINATOR, [*CASEWORK_TILES]),
+        (Role.TEAM_CHAIR, [*CASEWORK_TILES]),
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
-        (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen"]),
+        (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen", "Woningen"]),
         (Role.MENTOR, ["Mijn deelnemers"]),
         (Role.PRIVACY_OFFICER, ["Toegangslogboek"]),
     ],
