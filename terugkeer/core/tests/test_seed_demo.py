@@ -14,7 +14,7 @@ from terugkeer.accounts.models import Organisation, User
 from terugkeer.cases import demo as cases_demo
 from terugkeer.cases.models import DomainAssessment, DomainSnapshot, Trajectory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_loads_and_tells_the_truth(monkeypatch):
