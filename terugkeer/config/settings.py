@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "terugkeer.cases",
     "terugkeer.assessments",
     "terugkeer.mentoring",
+    "terugkeer.interventions",
     "terugkeer.reports",
     "terugkeer.synthetic",
 ]

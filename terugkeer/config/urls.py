@@ -11,6 +11,7 @@ urlpatterns = [
     path("meldingen/", include("terugkeer.cases.intake_urls")),
     path("metingen/", include("terugkeer.assessments.urls")),
     path("mentoring/", include("terugkeer.mentoring.urls")),
+    path("interventies/", include("terugkeer.interventions.urls")),
     path("trajecten/<int:trajectory_pk>/", include("terugkeer.cases.dossier_urls")),
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),
