@@ -1,4 +1,4 @@
-"""The interventions pages over real HTTP: Bijlage 1, two signatures, PDF, payment on the klantreis."""
+"""The interventions pages over HTTP: Bijlage 1, two signatures, PDF, payment on the klantreis."""
 
 import subprocess
 from decimal import Decimal
@@ -96,7 +96,7 @@ def test_request_sign_approve_pdf_and_payment_on_the_klantreis(world):
     )
     assert pdf["Content-Type"] == "application/pdf"
     text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True
+        ["/usr/bin/pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True
     ).stdout.decode()
     for name in world["names"]:
         assert name in text
