@@ -19,9 +19,9 @@ MENU = (
         gettext_lazy("Catalogus interventies"),
         "interventions:catalogue",
         REFERENCE_MANAGERS,
-        order=80,
+        order=76,
     ),
-    NavItem(gettext_lazy("Begroting"), "interventions:budget", REFERENCE_MANAGERS, order=81),
+    NavItem(gettext_lazy("Begroting"), "interventions:budget", REFERENCE_MANAGERS, order=77),
 )
 
 

@@ -38,9 +38,12 @@ def tile_titles(response) -> list[str]:
     ("role", "menu"),
     [
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
-        (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
+        (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Catalogus interventies", "Begroting", "Rapportages"]),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Rapportages"]),
+        (
+            Role.FUNCTIONAL_ADMIN,
+            ["Mentoren", "Catalogus interventies", "Begroting", "Rapportages"],
+        ),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
