@@ -96,7 +96,10 @@ class RequestDetailView(CaseworkObjectMixin, TemplateView):
             conditions=selectors.request_conditions(scope=scope, request=item),
             payments=selectors.request_payments(scope=scope, request=item),
             can_change=scope.can(Action.CHANGE, item),
-            can_approve=scope.can(Action.APPROVE, item),
+            # The requester is not offered the colleague's signature (the service refuses it too).
+            can_decide_loan=scope.can(Action.APPROVE, item),
+            can_approve=scope.can(Action.APPROVE, item)
+            and item.requested_by_id != self.request.user.pk,
             is_concept=item.status == RequestStatus.CONCEPT,
             is_requested=item.status == RequestStatus.REQUESTED,
             is_locked=item.status in LOCKED_STATUSES,
