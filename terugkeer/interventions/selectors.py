@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import DecimalField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from terugkeer.cases.models import DomainAssessment, Trajectory
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
@@ -282,7 +283,7 @@ def form_blocks(item: InterventionRequest) -> list[tuple[str, list[tuple[str, ob
             if isinstance(value, datetime.date):
                 value = f"{value:%d-%m-%Y}"
             out.append(
-                (str(field.verbose_name).capitalize(), value if value not in ("", None) else "–")
+                (capfirst(str(field.verbose_name)), value if value not in ("", None) else "–")
             )
         return out
 

@@ -228,3 +228,32 @@ def test_noodfonds_gifts_per_year(organisation, period, today):
     # (750,00 + 250,00 + 125,50) / 3 = 375,1666… → 375,17
     assert rows["Totaal"]["mean"] == D("375.17")
     assert rows["Totaal"]["requested"] == 4
+
+
+def test_the_reports_have_a_page_and_an_xlsx_export(organisation, today):
+    import io
+
+    from django.test import Client
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from terugkeer.accounts.tests.factories import MembershipFactory
+    from terugkeer.testing import login_verified
+
+    line = BudgetLineFactory(
+        organisation=organisation, name="Onkosten na vrijlating", budget_amount=D("500.00")
+    )
+    chair = MembershipFactory(organisation=organisation, role=Role.TEAM_CHAIR).user
+    client = login_verified(Client(), chair, organisation)
+    period = {"start": f"{today:%Y}-01-01", "end": f"{today:%Y-%m-%d}"}
+    for slug in ("begroting", "interventies", "noodfonds"):
+        page = client.get(reverse("reports:detail", kwargs={"slug": slug}), period)
+        assert page.status_code == 200
+    export = client.get(
+        reverse("reports:export", kwargs={"slug": "begroting", "fmt": "xlsx"}), period
+    )
+    assert export.status_code == 200
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert line.name in cells
+    assert 500 in cells or D("500.00") in cells or 500.0 in cells
