@@ -99,9 +99,23 @@ def client_section(scope, client) -> ClientSection | None:
     )
 
 
+def pdf_section(scope, trajectory) -> registry.PdfSection | None:
+    """The trajectory's requests and gifts in the dossier PDF (nothing when there are none)."""
+    from terugkeer.interventions.selectors import trajectory_gifts, trajectory_requests
+
+    requests = list(trajectory_requests(scope=scope, trajectory_ids=[trajectory.pk]))
+    gifts = list(trajectory_gifts(scope=scope, trajectory_ids=[trajectory.pk]))
+    if not requests and not gifts:
+        return None
+    return registry.PdfSection(
+        "interventions/_pdf_section.html", {"requests": requests, "gifts": gifts}
+    )
+
+
 def register() -> None:
     registry.register_tab("interventions:trajectory", gettext_lazy("Interventies"), order=75)
     registry.register_event_source(intervention_events)
+    registry.register_pdf_section(pdf_section)
     register_section(client_section)
     for item in MENU:
         register_nav_item(item)

@@ -158,3 +158,20 @@ def test_a_noodfonds_gift_over_750_is_refused_on_the_page(world):
     ok = world["coordinator"].post(url, data | {"amount": "750,00", "form_token": new_form_token()})
     assert ok.status_code == 302
     assert EmergencyGift.objects.get().status == GiftStatus.REQUESTED
+
+
+def test_the_dossier_pdf_has_an_interventions_section(world):
+    from terugkeer.interventions.tests.factories import InterventionRequestFactory
+
+    InterventionRequestFactory(
+        trajectory=world["trajectory"], intervention_type=world["type"], approved=True
+    )
+    pdf = world["coordinator"].get(
+        reverse("dossier:pdf", kwargs={"trajectory_pk": world["trajectory"].pk})
+    )
+    assert pdf.status_code == 200
+    text = subprocess.run(
+        ["/usr/bin/pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Alternatieve maatregelen en Noodfonds" in text
+    assert "Huur doorbetalen" in text
