@@ -72,6 +72,13 @@ class MoneyForm(models.TextChoices):
     NONE = "geen", _("geen geld (een afspraak of uitzondering)")
 
 
+class Decision(models.TextChoices):
+    """The colleague's decision on a signed request (the second signature)."""
+
+    APPROVED = "goedgekeurd", _("goedgekeurd")
+    REJECTED = "afgewezen", _("afgewezen")
+
+
 class LoanDecision(models.TextChoices):
     FORGIVEN = "kwijtgescholden", _("kwijtgescholden")
     RECLAIMED = "teruggevorderd", _("teruggevorderd")

@@ -57,9 +57,11 @@ def intervention_events(scope, trajectory_ids, lanes) -> list[Event]:
                     date=request.decided_at.date(),
                     lane=lanes[LANE_OWN],
                     kind="intervention_decision",
-                    label=_("Alternatieve maatregel beoordeeld: %(type)s")
-                    % {"type": request.intervention_type},
-                    details=request.get_status_display(),
+                    label=_("Alternatieve maatregel %(decision)s: %(type)s")
+                    % {
+                        "decision": request.get_decision_display(),
+                        "type": request.intervention_type,
+                    },
                 )
             )
     gifts = EmergencyGift.objects.visible_to(scope).filter(

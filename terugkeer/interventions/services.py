@@ -21,6 +21,7 @@ from terugkeer.core.locking import StaleObjectError
 from terugkeer.interventions.choices import (
     LOCKED_STATUSES,
     TRANSITIONS,
+    Decision,
     MoneyForm,
     RequestStatus,
 )
@@ -203,6 +204,7 @@ def request_decide(
         raise ValidationError({"note": _("Geef bij een afwijzing de reden op.")})
     current.decided_by = scope.user
     current.decided_at = timezone.now()
+    current.decision = Decision.APPROVED if approve else Decision.REJECTED
     current.decision_note = note.strip()
     to_status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     _record(current, to_status=to_status, scope=scope, reason=note.strip())

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from terugkeer.core.synthetic_contract import Contributor, SyntheticContext, TrajectoryLife, build
-from terugkeer.interventions.choices import GiftStatus, LineKind, MoneyForm, RequestStatus
+from terugkeer.interventions.choices import Decision, GiftStatus, LineKind, MoneyForm, RequestStatus
 from terugkeer.interventions.demo import CATALOGUE
 from terugkeer.interventions.models import (
     BudgetLine,
@@ -139,6 +139,13 @@ def _request_rows(org_state, life, spec, colleague):
         requested_at=_moment(spec["requested_on"]),
         decided_by=colleague if decided else None,
         decided_at=_moment(spec["decided_on"]) if decided else None,
+        decision=(
+            ""
+            if not decided
+            else Decision.REJECTED
+            if spec["status"] == RequestStatus.REJECTED
+            else Decision.APPROVED
+        ),
     )
     steps = [(RequestStatus.CONCEPT, RequestStatus.REQUESTED, life.worker)]
     if decided:

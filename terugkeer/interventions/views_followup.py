@@ -152,6 +152,9 @@ class _GiftFormView(_RequestFormView):
     pk_kwarg = "gift_pk"
     purpose = gettext_lazy("gift Noodfonds bekijken")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(gift=self.item, **kwargs)
+
     def form_valid(self, form):
         try:
             self.run(form.cleaned_data)

@@ -185,6 +185,10 @@ class RequestDecideView(_RequestFormView):
     submit_label = gettext_lazy("Besluit vastleggen")
     success_message = gettext_lazy("Uw besluit is vastgelegd.")
 
+    def get_context_data(self, **kwargs):
+        # The colleague signs what they read: the whole form above the decision.
+        return super().get_context_data(blocks=selectors.form_blocks(self.item), **kwargs)
+
     def run(self, data):
         return services.request_decide(
             scope=self.request.scope,

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from terugkeer.core.access import ScopedQuerySet
 from terugkeer.core.models import VersionedModel
-from terugkeer.interventions.choices import LoanDecision, MoneyForm, RequestStatus
+from terugkeer.interventions.choices import Decision, LoanDecision, MoneyForm, RequestStatus
 
 AMOUNT = {"max_digits": 10, "decimal_places": 2}
 
@@ -108,6 +108,9 @@ class InterventionRequest(VersionedModel):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    decision = models.CharField(
+        _("besluit collega"), max_length=20, choices=Decision.choices, blank=True
+    )
     decision_note = models.TextField(_("toelichting beoordeling"), blank=True)
     end_reason = models.TextField(_("reden van intrekken of afronden"), blank=True)
     # A loan: forgiven or reclaimed at the end, and who decided.

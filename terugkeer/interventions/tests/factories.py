@@ -80,6 +80,7 @@ class InterventionRequestFactory(factory.django.DjangoModelFactory):
             requested_at=factory.LazyFunction(timezone.now),
             decided_by=factory.SubFactory(UserFactory),
             decided_at=factory.LazyFunction(timezone.now),
+            decision="goedgekeurd",
         )
 
 

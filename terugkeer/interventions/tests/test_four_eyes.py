@@ -72,6 +72,7 @@ def test_a_colleague_coordinator_approves_and_who_and_when_are_recorded(signed, 
     assert approved.status == RequestStatus.APPROVED
     assert approved.decided_by == colleague.user
     assert approved.decided_at is not None
+    assert approved.decision == "goedgekeurd"
     last = RequestStatusChange.objects.filter(request=signed).last()
     assert (last.to_status, last.changed_by) == (RequestStatus.APPROVED, colleague.user)
 
@@ -107,6 +108,7 @@ def test_a_rejection_needs_a_reason_and_is_recorded(signed, organisation):
     rejected = _decide(colleague, signed, approve=False, note="Past binnen de bijzondere bijstand.")
     assert rejected.status == RequestStatus.REJECTED
     assert rejected.decision_note == "Past binnen de bijzondere bijstand."
+    assert rejected.decision == "afgewezen"
 
 
 def test_a_concept_cannot_be_approved(organisation, requester):

@@ -84,6 +84,7 @@ def test_request_sign_approve_pdf_and_payment_on_the_klantreis(world):
     refused = world["coordinator"].post(decide, {"version": item.version, "decision": "goedkeuren"})
     assert refused.status_code == 200
     assert "vier-ogenprincipe" in refused.content.decode()
+    assert "Korte detentie van vier maanden" in refused.content.decode()  # what is signed
     item.refresh_from_db()
     assert item.status == RequestStatus.REQUESTED
     ok = world["colleague"].post(decide, {"version": item.version, "decision": "goedkeuren"})
