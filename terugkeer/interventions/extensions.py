@@ -81,17 +81,14 @@ def intervention_events(scope, trajectory_ids, lanes) -> list[Event]:
 
 
 def client_section(scope, client) -> ClientSection | None:
-    """The client's requests and gifts on the trajectories the scope may see."""
-    from terugkeer.cases.models import Trajectory
-    from terugkeer.interventions.selectors import trajectory_gifts, trajectory_requests
+    """The client's requests and gifts on the trajectories the scope may see (two queries)."""
+    from terugkeer.interventions.models import EmergencyGift, InterventionRequest
+    from terugkeer.interventions.selectors import with_paid
 
-    ids = list(
-        Trajectory.objects.visible_to(scope).filter(client=client).values_list("pk", flat=True)
+    requests = list(
+        with_paid(InterventionRequest.objects.visible_to(scope).filter(trajectory__client=client))
     )
-    if not ids:
-        return None
-    requests = list(trajectory_requests(scope=scope, trajectory_ids=ids))
-    gifts = list(trajectory_gifts(scope=scope, trajectory_ids=ids))
+    gifts = list(EmergencyGift.objects.visible_to(scope).filter(client=client))
     if not requests and not gifts:
         return None
     return ClientSection(

@@ -135,17 +135,22 @@ def condition_for(*, scope: Scope, pk: int, action: str = Action.VIEW) -> Condit
     )
 
 
-def trajectory_requests(*, scope: Scope, trajectory_ids) -> QuerySet[InterventionRequest]:
+def with_paid(requests: QuerySet[InterventionRequest]) -> QuerySet[InterventionRequest]:
+    """Requests with their type, signatories and what was paid (``paid``), newest first."""
     return (
-        InterventionRequest.objects.visible_to(scope)
-        .filter(trajectory_id__in=list(trajectory_ids))
-        .select_related("intervention_type", "requested_by", "decided_by")
+        requests.select_related("intervention_type", "requested_by", "decided_by")
         .annotate(
             paid=Coalesce(
                 Sum("payments__amount"), Value(ZERO), output_field=DecimalField(max_digits=12)
             )
         )
         .order_by("-created_at", "-pk")
+    )
+
+
+def trajectory_requests(*, scope: Scope, trajectory_ids) -> QuerySet[InterventionRequest]:
+    return with_paid(
+        InterventionRequest.objects.visible_to(scope).filter(trajectory_id__in=list(trajectory_ids))
     )
 
 
