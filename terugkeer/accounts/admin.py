@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from terugkeer.accounts.models import Membership, Municipality, Organisation, User
 from terugkeer.core.admin_site import (
+    LabelledTabularInline,
     OrganisationScopedAdmin,
     ReferenceDataAdmin,
     TenantChoicesMixin,
@@ -43,7 +44,7 @@ class OrganisationAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
         return request.user.is_superuser
 
 
-class MembershipInline(TenantChoicesMixin, admin.TabularInline):
+class MembershipInline(TenantChoicesMixin, LabelledTabularInline):
     model = Membership
     extra = 1
     fields = ["organisation", "role", "also_coordinator", "is_active"]

@@ -45,6 +45,8 @@ DEMO_ORGANISATIONS = [
         ("GM1916",),
     ),
     DemoOrganisation("kocon", "Stichting Kocon", OrganisationKind.FOUNDATION, ("GM0537",)),
+    # Westland (seed 002): one nazorgcoördinator, warm referrals to the SKT and Exodus.
+    DemoOrganisation("westland", "Gemeente Westland", OrganisationKind.MUNICIPALITY, ("GM1783",)),
     DemoOrganisation(
         "rcn",
         "Regionaal Coördinatiepunt Nazorg Kennemerland",
@@ -99,7 +101,7 @@ def print_logins(stdout) -> None:
 
 @transaction.atomic
 def seed_organisations(*, seed: int = 2026) -> dict[str, Organisation]:
-    """Create municipalities, the three demo organisations and a user for every role in each."""
+    """Create municipalities, the four demo organisations and a user for every role in each."""
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
     for name, code in MUNICIPALITIES:

@@ -25,8 +25,8 @@ class AssessmentSettingsAdmin(OwnOrganisationMixin, OrganisationScopedAdmin):
 
     def get_fields(self, request, obj=None):
         if request.user.is_superuser:
-            return ["organisation", "zrm_followup_months"]
-        return ["zrm_followup_months"]
+            return ["organisation", "zrm_followup_months", "questionnaire_intro"]
+        return ["zrm_followup_months", "questionnaire_intro"]
 
     def has_add_permission(self, request) -> bool:
         if not super().has_add_permission(request):

@@ -193,11 +193,10 @@ C_TOETS = {
     "name": "C-toets (cliënttevredenheidstoets)",
     "kind": "vragenlijst",
     "introduction": (
-        "DEZE VRAGENLIJST HEET DE C-TOETS: JIJ KUNT HIERMEE EEN OORDEEL GEVEN OVER DE BEGELEIDING "
-        "VAN DE LOKALE KAMER (OFTEWEL JE CASEMANAGER). LEES DIT EVEN VOOR JE BEGINT: HET IS DE "
-        "BEDOELING DAT JE DE C-TOETS ZO VOLLEDIG MOGELIJK INVULT. KIES HET ANTWOORD DAT HET BESTE "
-        "BIJ JE PAST. KRUIS ALTIJD SLECHTS ÉÉN ANTWOORD AAN. SLA ALLEEN EEN VRAAG OVER ALS DEZE "
-        "VRAAG NIET OP JE VAN TOEPASSING IS."
+        "Deze vragenlijst heet de C-toets: hiermee geef je een oordeel over de begeleiding van "
+        "{organisatie} (je casemanager). Vul hem zo volledig mogelijk in en kies steeds het "
+        "antwoord dat het beste bij je past: één antwoord per vraag. Sla een vraag alleen over "
+        "als hij niet op jou van toepassing is."
     ),
     "closing": "Bedankt voor het invullen van de c-toets!",
     "scale": AGREEMENT_SCALE,
@@ -327,7 +326,7 @@ C_TOETS_SECTIONS = [
             ),
             (
                 "extra-4",
-                "Tijdens mijn begeleiding door de Lokale Kamer is mijn"
+                "Tijdens mijn begeleiding door {organisatie} is mijn"
                 " relatie met de politie verbeterd",
                 "schaal",
                 [],
@@ -353,7 +352,7 @@ C_TOETS_SECTIONS = [
     (
         "open",
         "Open vragen",
-        "Tot slot volgt een aantal open vragen over de Lokale Kamer. Je mag hier uitgebreid "
+        "Tot slot volgt een aantal open vragen over {organisatie}. Je mag hier uitgebreid "
         "antwoord op geven!",
         False,
         [

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.assessments.choices import ItemKind, MeasurementKind, ResponseMode
 from terugkeer.assessments.models import Instrument, Item, Measurement
+from terugkeer.assessments.selectors import personalised
 from terugkeer.assessments.services import ScoreInput
 from terugkeer.core.forms import VERSION_FIELD, OneTimeFormMixin, VersionedForm, issue_form_token
 
@@ -26,6 +27,7 @@ class DomainRow:
     levels: list[tuple[forms.BoundField, str]]  # (radio, level description); "niet gescoord" last
     score: forms.BoundField
     note: forms.BoundField
+    previous: str = ""  # the latest earlier measurement's score, as shown ("3", "niet gescoord")
 
 
 class MeasurementForm(VersionedForm):
@@ -47,6 +49,10 @@ class MeasurementForm(VersionedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    confirm_early = forms.BooleanField(
+        label=_("Toch opslaan: de 1-meting valt eerder dan de termijn van de organisatie"),
+        required=False,
+    )
 
     def __init__(
         self,
@@ -55,9 +61,11 @@ class MeasurementForm(VersionedForm):
         domains: list[Item],
         workers,
         versioned: bool = True,
+        previous=None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.previous = previous  # selectors.PreviousMeasurement or None
         if not versioned:
             del self.fields[VERSION_FIELD]
             issue_form_token(self)
@@ -116,9 +124,16 @@ class MeasurementForm(VersionedForm):
                     list(zip(radios, descriptions, strict=True)),
                     score,
                     self[f"note_{item.pk}"],
+                    previous=self._previous_label(item),
                 )
             )
         return rows
+
+    def _previous_label(self, item: Item) -> str:
+        if self.previous is None or item.pk not in self.previous.scores:
+            return ""
+        value = self.previous.scores[item.pk]
+        return str(self.instrument.not_scored_label) if value is None else str(value)
 
     def scores(self) -> dict[int, ScoreInput]:
         return {
@@ -145,9 +160,10 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
         initial=ResponseMode.PAPER,
     )
 
-    def __init__(self, *args, instrument: Instrument, **kwargs):
+    def __init__(self, *args, instrument: Instrument, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
+        self.organisation = organisation  # {organisatie} in the texts becomes its name
         self.sections = []
         for section in instrument.sections.prefetch_related("items"):
             names = []
@@ -159,6 +175,7 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
 
     def _field_for(self, item: Item) -> forms.Field:
         skip = (NOT_SCORED, self.instrument.not_scored_label)
+        label = personalised(item.text, self.organisation)
         if item.kind == ItemKind.SCALE:
             choices = [(str(v), label) for v, label in self.instrument.scale] + [skip]
         elif item.kind == ItemKind.GRADE:
@@ -166,13 +183,13 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
         elif item.kind == ItemKind.CHOICE:
             choices = [(c, c) for c in item.choices] + [(NOT_SCORED, _("Niet ingevuld"))]
         elif item.kind == ItemKind.NUMBER:
-            return forms.IntegerField(label=item.text, required=False, min_value=0, max_value=130)
+            return forms.IntegerField(label=label, required=False, min_value=0, max_value=130)
         else:
             return forms.CharField(
-                label=item.text, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
         return forms.ChoiceField(
-            label=item.text,
+            label=label,
             choices=choices,
             required=False,
             widget=forms.RadioSelect(attrs={"class": "answer-scale"}),

@@ -181,6 +181,14 @@ class AssessmentSettings(VersionedModel):
         validators=[MinValueValidator(1), MaxValueValidator(24)],
         help_text=_("Zoveel maanden na de 0-meting verschijnt het signaal dat de 1-meting kan."),
     )
+    questionnaire_intro = models.TextField(
+        _("eigen inleiding vragenlijsten"),
+        blank=True,
+        help_text=_(
+            "Vervangt de standaardinleiding boven de C-toets. {organisatie} wordt de naam van "
+            "uw organisatie."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:

@@ -295,3 +295,75 @@ def satisfaction_aggregate(
         mean_grade=round(sum(grades) / len(grades), 1) if grades else None,
         grade_count=len(grades),
     )
+
+
+@dataclass(frozen=True)
+class PreviousMeasurement:
+    """The latest earlier measurement of a trajectory: its date and score per domain (item)."""
+
+    measured_on: datetime.date
+    scores: dict[int, int | None]
+
+
+def previous_measurement(
+    *,
+    scope: Scope | None,
+    trajectory: Trajectory,
+    instrument: Instrument,
+    exclude_pk: int | None = None,
+) -> PreviousMeasurement | None:
+    """What the form shows beside each domain: the scores of the latest other measurement."""
+    measurements = Measurement.objects.visible_to(scope).filter(
+        trajectory=trajectory, instrument=instrument
+    )
+    if exclude_pk is not None:
+        measurements = measurements.exclude(pk=exclude_pk)
+    latest = measurements.order_by("-measured_on", "-pk").prefetch_related("scores").first()
+    if latest is None:
+        return None
+    return PreviousMeasurement(
+        measured_on=latest.measured_on,
+        scores={score.item_id: score.score for score in latest.scores.all()},
+    )
+
+
+def early_follow_up(
+    *,
+    scope: Scope | None,
+    trajectory: Trajectory,
+    instrument: Instrument,
+    measured_on: datetime.date,
+) -> tuple[datetime.date, int] | None:
+    """(due date, months) when a 1-meting on ``measured_on`` is sooner than the organisation's
+    interval after the 0-meting; None when it is not."""
+    baseline = (
+        Measurement.objects.visible_to(scope)
+        .filter(trajectory=trajectory, instrument=instrument, kind=MeasurementKind.BASELINE)
+        .order_by("measured_on", "pk")
+        .first()
+    )
+    if baseline is None:
+        return None
+    months = zrm_followup_months(trajectory.organisation)
+    due_on = baseline.measured_on + relativedelta(months=months)
+    return (due_on, months) if measured_on < due_on else None
+
+
+ORGANISATION_PLACEHOLDER = "{organisatie}"
+
+
+def personalised(text: str, organisation: Organisation | None) -> str:
+    """A questionnaire text with ``{organisatie}`` as the organisation's name."""
+    name = organisation.name if organisation is not None else "de organisatie"
+    return (text or "").replace(ORGANISATION_PLACEHOLDER, name)
+
+
+def questionnaire_intro(*, instrument: Instrument, organisation: Organisation | None) -> str:
+    """The organisation's own introduction if it wrote one, else the instrument's."""
+    settings = (
+        AssessmentSettings.objects.filter(organisation=organisation).first()
+        if organisation is not None
+        else None
+    )
+    text = settings.questionnaire_intro if settings and settings.questionnaire_intro else ""
+    return personalised(text or instrument.introduction, organisation)

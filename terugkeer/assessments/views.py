@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,7 +15,7 @@ from terugkeer.assessments import selectors, services
 from terugkeer.assessments.charts import zrm_progress_svg
 from terugkeer.assessments.choices import MeasurementKind
 from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
-from terugkeer.cases.selectors import READ_ONLY_MESSAGE, casework_users
+from terugkeer.cases.selectors import casework_users, require_action
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.downloads import pdf_response
@@ -76,12 +76,19 @@ class MeasurementFormMixin(TrajectoryMixin):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        measurement = getattr(self, "measurement", None)
         kwargs.update(
             instrument=self.instrument,
             domains=selectors.domains_for(
                 instrument=self.instrument, organisation=self.get_trajectory().organisation
             ),
             workers=casework_users(scope=self.request.scope),
+            previous=selectors.previous_measurement(
+                scope=self.request.scope,
+                trajectory=self.get_trajectory(),
+                instrument=self.instrument,
+                exclude_pk=measurement.pk if measurement is not None else None,
+            ),
         )
         return kwargs
 
@@ -119,6 +126,23 @@ class MeasurementCreateView(MeasurementFormMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        early = data["kind"] == MeasurementKind.FOLLOW_UP and selectors.early_follow_up(
+            scope=self.request.scope,
+            trajectory=self.get_trajectory(),
+            instrument=self.instrument,
+            measured_on=data["measured_on"],
+        )
+        if early and not data["confirm_early"]:
+            due_on, months = early
+            form.add_error(
+                "confirm_early",
+                _(
+                    "De 1-meting is pas op %(due)s aan de beurt (%(months)s maanden na de "
+                    "0-meting). Vink ‘Toch opslaan’ aan om hem nu vast te leggen."
+                )
+                % {"due": due_on.strftime("%d-%m-%Y"), "months": months},
+            )
+            return self.form_invalid(form)
         try:
             with submitted_once(data[FORM_TOKEN_FIELD], user=self.request.user):
                 services.measurement_create(
@@ -153,9 +177,9 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         return self.measurement.instrument
 
     def get_trajectory(self):
-        if not self.request.scope.can(Action.CHANGE, self.measurement.trajectory):
-            raise PermissionDenied(READ_ONLY_MESSAGE)
-        return self.measurement.trajectory
+        trajectory = self.measurement.trajectory
+        require_action(self.request.scope, trajectory, trajectory=trajectory)
+        return trajectory
 
     def get(self, request, *args, **kwargs):
         record_access(request, self.get_trajectory(), purpose="ZRM-meting bekijken en corrigeren")
@@ -206,11 +230,23 @@ class ResponseCreateView(TrajectoryMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"instrument": self.instrument}
+        organisation = self.get_trajectory().organisation
+        return super().get_form_kwargs() | {
+            "instrument": self.instrument,
+            "organisation": organisation,
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(trajectory=self.get_trajectory(), instrument=self.instrument)
+        trajectory = self.get_trajectory()
+        context.update(
+            trajectory=trajectory,
+            instrument=self.instrument,
+            organisation=trajectory.organisation,
+            intro=selectors.questionnaire_intro(
+                instrument=self.instrument, organisation=trajectory.organisation
+            ),
+        )
         return context
 
     def form_valid(self, form):
@@ -249,6 +285,10 @@ class QuestionnairePdfView(ScopedViewMixin, View):
             "assessments/questionnaire_print.html",
             {
                 "instrument": instrument,
+                "organisation": request.scope.organisation,
+                "intro": selectors.questionnaire_intro(
+                    instrument=instrument, organisation=request.scope.organisation
+                ),
                 "sections": instrument.sections.prefetch_related("items"),
                 "grades": range(1, 11),
             },

@@ -3,7 +3,8 @@
 A team chair reads every trajectory of the organisation and approves; a coordinator reads every
 one that is not afgeschermd (shielded), and the shielded ones where they are the coordinator or
 substitute. Changing casework (``change``) is the coordinator's: a team chair changes only where
-the membership says they are also a coordinator, and then as a coordinator would.
+the membership says they are also a coordinator, and then as a coordinator would. A closed
+trajectory takes no change until it is reopened (``reopen``, the same people).
 Everything a trajectory owns is visible exactly when the trajectory is. Shielding is the
 person's: a client with a shielded trajectory is hidden from a coordinator who is not assigned,
 with all their other trajectories, unless the coordinator works on one of them; cases narrows the
@@ -12,6 +13,7 @@ clients app's rule for that (it never widens it).
 
 from django.db.models import Q
 
+from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.core.access import Action, for_roles, policy, through
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 
@@ -48,10 +50,15 @@ def _as_coordinator(queryset, scope):
 
 
 def trajectory_rule(queryset, scope, action):
-    if action == Action.CHANGE:
-        if Role.COORDINATOR in scope.roles:
-            return _as_coordinator(queryset, scope)
-        return queryset.none()
+    if action in (Action.CHANGE, Action.REOPEN):
+        if Role.COORDINATOR not in scope.roles:
+            return queryset.none()
+        # A closed trajectory is read-only (for every app's rows ``through("trajectory")``);
+        # reopening it, with a reason, is the one change it takes.
+        closed = Q(status=TrajectoryStatus.CLOSED)
+        return _as_coordinator(queryset, scope).filter(
+            closed if action == Action.REOPEN else ~closed
+        )
     if scope.role == Role.TEAM_CHAIR:
         return queryset
     if scope.role == Role.COORDINATOR:

@@ -79,6 +79,11 @@ class ContactKind(models.TextChoices):
     PARTNER_MEETING = "ketenpartner", _("overleg met ketenpartner")
 
 
+# Trajectory fields that belong to nazorg only (casusregie, reclasseringstoezicht): a
+# re-integratie trajectory neither shows nor edits them.
+AFTERCARE_ONLY_FIELDS = ("lead", "probation_supervision")
+
+
 # Contacts with the client themself count as "first contact"; a partner meeting does not.
 CLIENT_CONTACT_KINDS = frozenset(
     {
@@ -102,6 +107,8 @@ class TriageStatus(models.TextChoices):
 
 # A basisvoorwaarde counts as arranged for release readiness when nothing is left to do.
 SETTLED_TRIAGE = frozenset({TriageStatus.NO_NEED, TriageStatus.ARRANGED, TriageStatus.REFUSED})
+# A help request that is still open: closing with "doelen bereikt" then asks for a note.
+OPEN_NEED_TRIAGE = frozenset({TriageStatus.NEED, TriageStatus.IN_PROGRESS})
 
 
 class SnapshotMoment(models.TextChoices):

@@ -7,8 +7,14 @@ from django.utils import timezone
 from faker import Faker
 
 from terugkeer.accounts.models import Membership
-from terugkeer.cases import intake, services
-from terugkeer.cases.models import DefaultCoordinator, ProgrammeDefinition, Trajectory
+from terugkeer.cases import intake, lifecycle_services, services
+from terugkeer.cases.choices import CaseLead, OfferStatus
+from terugkeer.cases.models import (
+    DefaultCoordinator,
+    DomainAssessment,
+    ProgrammeDefinition,
+    Trajectory,
+)
 from terugkeer.cases.plan_demo import seed_plan_templates
 from terugkeer.cases.services import trajectory_record_first_contact
 from terugkeer.core.calendar import add_working_days
@@ -148,23 +154,46 @@ def _seed_reintegration(organisation, rng, fake, used, today) -> None:
                 user=None,
                 effective_on=min(opened + datetime.timedelta(days=14 * (index + 1)), today),
             )
+            if status == "intake":  # help requests per leefgebied (the hulpvragen report)
+                for domain in services.domains_of(trajectory):
+                    services.domain_assessment_set(
+                        trajectory=trajectory,
+                        domain=domain,
+                        status=rng.choices(
+                            ["geen_hulpvraag", "hulpvraag", "in_behandeling", "geregeld"],
+                            weights=[3, 4, 2, 1],
+                        )[0],
+                    )
 
 
 def _progress(result, data: intake.NotificationData, rng: random.Random, today) -> None:
-    """Walk older trajectories through the workflow, so every state appears in the demo."""
+    """Walk older trajectories through the workflow, so every state appears in the demo, with
+    the figures the reports show working: offers made, accepted and declined, casusregie with
+    partners, triage that changes between intake, release and the end of aftercare."""
     trajectory = result.trajectory
     if trajectory is None or not result.trajectory_created:
         return
     opened = trajectory.opened_on
     age = (today - opened).days
+    released_on = (
+        data.expected_release if data.expected_release and data.expected_release < today else None
+    )
     if age > 7 and rng.random() < 0.85:
         in_time = rng.random() < 0.8
         offset = rng.randint(1, 5) if in_time else rng.randint(6, 12)
         contact = min(add_working_days(opened, offset), today)
+        if released_on:  # nobody is released before the first contact
+            contact = min(contact, max(opened, released_on))
         trajectory_record_first_contact(trajectory=trajectory, contact_date=contact)
+        _offer_and_lead(trajectory, rng, contact)
         if age > 21 and rng.random() < 0.8:
             _intake_and_plan(trajectory, rng, opened, age)
-    if data.expected_release and data.expected_release < today and rng.random() < 0.9:
+    elif released_on:
+        # Released without a contact in time: a PI visit on the day of release at the latest.
+        trajectory_record_first_contact(
+            trajectory=trajectory, contact_date=max(opened, released_on)
+        )
+    if released_on and rng.random() < 0.9:
         release = intake.NotificationData(
             kind=NotificationKind.END,
             bsn=data.bsn,
@@ -172,19 +201,71 @@ def _progress(result, data: intake.NotificationData, rng: random.Random, today) 
             birth_date=data.birth_date,
             municipality=data.municipality,
             dji_number=data.dji_number,
-            release_date=data.expected_release,
+            release_date=released_on,
         )
         intake.notification_register(
             organisation=trajectory.organisation, data=release, source=NotificationSource.IMPORT
         )
         trajectory.refresh_from_db()
         if trajectory.aftercare_end and trajectory.aftercare_end < today and rng.random() < 0.8:
+            _change_triage_during_aftercare(trajectory, rng)
             reason = rng.choice(
                 ["doelen_bereikt"] * 5 + ["afgezien", "niet_bereikbaar", "verhuisd", "recidive"]
             )
-            services.trajectory_close(
-                trajectory=trajectory, reason=reason, user=None, closed_on=trajectory.aftercare_end
+            note = ""
+            if reason == "doelen_bereikt" and lifecycle_services.open_need_names(trajectory):
+                note = "Doelen van het plan bereikt; de open hulpvraag loopt via de wijk verder."
+            lifecycle_services.trajectory_close(
+                trajectory=trajectory,
+                reason=reason,
+                user=None,
+                closed_on=trajectory.aftercare_end,
+                note=note,
             )
+
+
+def _offer_and_lead(trajectory, rng: random.Random, contact) -> None:
+    """An offer made after the first contact (accepted, declined or open) and the casusregie."""
+    changes = {}
+    roll = rng.random()
+    if roll < 0.85:
+        changes["offer_date"] = contact
+        changes["offer_status"] = (
+            OfferStatus.ACCEPTED
+            if roll < 0.6
+            else OfferStatus.DECLINED
+            if roll < 0.75
+            else OfferStatus.MADE
+        )
+    changes["lead"] = rng.choices(
+        [CaseLead.COORDINATOR, CaseLead.SOCIAL_CORE_TEAM, CaseLead.EXODUS, CaseLead.PROBATION],
+        weights=[10, 3, 2, 3],
+    )[0]
+    changes["probation_supervision"] = changes["lead"] == CaseLead.PROBATION or rng.random() < 0.1
+    trajectory.refresh_from_db()
+    services.trajectory_update(
+        trajectory=trajectory, expected_version=trajectory.version, changes=changes
+    )
+
+
+def _change_triage_during_aftercare(trajectory, rng: random.Random) -> None:
+    """Between release and the end of aftercare some needs are solved and a few arise, so the
+    monitor's "opgelost / nieuw ontstaan" is not zero."""
+    for assessment in DomainAssessment.objects.filter(trajectory=trajectory).select_related(
+        "domain"
+    ):
+        if assessment.status in ("hulpvraag", "in_behandeling") and rng.random() < 0.6:
+            status = "geregeld"
+        elif assessment.status in ("geen_hulpvraag", "geregeld") and rng.random() < 0.1:
+            status = "hulpvraag"
+        else:
+            continue
+        services.domain_assessment_set(
+            trajectory=trajectory,
+            domain=assessment.domain,
+            status=status,
+            health_insurance=assessment.health_insurance,
+        )
 
 
 def _intake_and_plan(trajectory, rng: random.Random, opened, age) -> None:
@@ -210,3 +291,14 @@ def _intake_and_plan(trajectory, rng: random.Random, opened, age) -> None:
             user=None,
             effective_on=step + datetime.timedelta(days=14),
         )
+        # Work during the detention: some needs get arranged before the release.
+        for assessment in DomainAssessment.objects.filter(
+            trajectory=trajectory, status__in=["hulpvraag", "in_behandeling"]
+        ).select_related("domain"):
+            if rng.random() < 0.4:
+                services.domain_assessment_set(
+                    trajectory=trajectory,
+                    domain=assessment.domain,
+                    status="geregeld",
+                    health_insurance=assessment.health_insurance,
+                )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases import registry
 from terugkeer.cases.models import Trajectory
-from terugkeer.cases.selectors import INTAKE_READ_ONLY_MESSAGE, READ_ONLY_MESSAGE, trajectory_for
+from terugkeer.cases.selectors import INTAKE_READ_ONLY_MESSAGE, refusal_message, trajectory_for
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access
 from terugkeer.core.roles import CASEWORK_ROLES, Role
@@ -99,7 +99,7 @@ class DossierTabMixin(ScopedViewMixin):
         context.update(
             trajectory=trajectory,
             can_change=self.can_change(),
-            read_only_message=READ_ONLY_MESSAGE,
+            read_only_message=refusal_message(trajectory),
             dossier_tabs=tabs,
             tab_title=next((t.title for t in tabs if t.current), ""),
         )

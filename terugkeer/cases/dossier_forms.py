@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.accounts.models import User
-from terugkeer.cases.choices import ClosingReason, ContactKind, TriageStatus
+from terugkeer.cases.choices import (
+    AFTERCARE_ONLY_FIELDS,
+    ClosingReason,
+    ContactKind,
+    Programme,
+    TriageStatus,
+)
 from terugkeer.cases.models import Contact, Trajectory
 from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.core.roles import Role
@@ -42,6 +48,9 @@ class TrajectoryOverviewForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         for name in ("coordinator", "substitute"):
             self.fields[name].queryset = caseworkers(organisation)
+        if self.instance.programme != Programme.AFTERCARE:
+            for name in AFTERCARE_ONLY_FIELDS:
+                self.fields.pop(name)
 
 
 class TransitionForm(VersionedForm):
@@ -53,13 +62,19 @@ class TransitionForm(VersionedForm):
         self.fields["to_status"].choices = targets
 
 
-class ReleaseForm(VersionedForm):
+class ConfirmedMixin(forms.Form):
+    """A final step: the first submit shows what is still open, the second (confirmed) does it."""
+
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ReleaseForm(ConfirmedMixin, VersionedForm):
     release_date = forms.DateField(
         label=_("Datum vrijlating"), initial=timezone.localdate, widget=DATE_INPUT
     )
 
 
-class CloseForm(VersionedForm):
+class CloseForm(ConfirmedMixin, VersionedForm):
     reason = forms.ChoiceField(
         label=_("Reden van afsluiting"), choices=[("", "—"), *ClosingReason.choices]
     )
@@ -69,15 +84,27 @@ class CloseForm(VersionedForm):
     note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
 
 
+class ReopenForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Reden van heropenen"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de statusgeschiedenis."),
+    )
+
+
 class ContactForm(OneTimeFormMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["kind", "date", "place", "participants", "notes"]
         widgets = {"date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme: str = Programme.AFTERCARE, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = ContactKind.choices
+        kinds = ContactKind.choices
+        if programme != Programme.AFTERCARE:  # no PI visit outside nazorg
+            kinds = [(value, label) for value, label in kinds if value != ContactKind.PI_VISIT]
+        self.fields["kind"].choices = kinds
         self.fields["date"].initial = timezone.localdate
 
     def clean_date(self):

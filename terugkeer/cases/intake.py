@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy
 
 from terugkeer.accounts.models import Municipality, Organisation, User
 from terugkeer.cases.choices import Programme, Source
+from terugkeer.cases.lifecycle_services import trajectory_register_release
 from terugkeer.cases.models import Trajectory
-from terugkeer.cases.services import trajectory_create, trajectory_register_release
+from terugkeer.cases.services import trajectory_create
 from terugkeer.clients.models import Client
 from terugkeer.clients.services import client_insert
 from terugkeer.core.locking import save_versioned

@@ -40,6 +40,14 @@ def _client_url(client) -> str:
     return reverse("clients:detail", args=[client.pk])
 
 
+def _landing_url(result) -> str:
+    """After a melding: the trajectory it opened or went to (the next work is there), else the
+    client."""
+    if result.trajectory is not None:
+        return reverse("dossier:overview", args=[result.trajectory.pk])
+    return _client_url(result.notification.client)
+
+
 class RegisterNotificationView(IntakeViewMixin, FormView):
     """A melding typed in by hand."""
 
@@ -86,7 +94,7 @@ class RegisterNotificationView(IntakeViewMixin, FormView):
             messages.warning(self.request, result.classification.reason)
             return redirect("intake:review")
         messages.success(self.request, _("De melding is geregistreerd."))
-        return redirect(_client_url(result.notification.client))
+        return redirect(_landing_url(result))
 
 
 class ImportUploadView(IntakeViewMixin, FormView):
@@ -264,7 +272,7 @@ class NotificationDetailView(IntakeViewMixin, FormView):
                 if action == "reprocess":
                     result = intake.notification_reprocess(notification=self.notification)
                     messages.success(request, _("De melding is alsnog verwerkt."))
-                    return redirect(_client_url(result.notification.client))
+                    return redirect(_landing_url(result))
                 intake.notification_resolve(
                     notification=self.notification,
                     reason=request.POST.get("reason", "") or _("afgehandeld zonder verwerking"),

@@ -6,7 +6,12 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 
 from terugkeer.cases.models import Domain, PlanTemplate, PlanTemplateAction
-from terugkeer.core.admin_site import OrganisationScopedAdmin, admin_site, is_functional_admin
+from terugkeer.core.admin_site import (
+    LabelledTabularInline,
+    OrganisationScopedAdmin,
+    admin_site,
+    is_functional_admin,
+)
 
 
 def _may_edit(request) -> bool:
@@ -26,7 +31,7 @@ class PlanTemplateActionFormSet(BaseInlineFormSet):
                 raise ValidationError(_("Kies bij elke actie een domein van het programma."))
 
 
-class PlanTemplateActionInline(admin.TabularInline):
+class PlanTemplateActionInline(LabelledTabularInline):
     model = PlanTemplateAction
     formset = PlanTemplateActionFormSet
     extra = 1

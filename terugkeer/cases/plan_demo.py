@@ -12,8 +12,57 @@ AFTERCARE_STANDARD = [
     ("schulden", "Afspraak schuldhulp", "cliënt", PlanAnchor.RELEASE, 7),
 ]
 
+# Re-integratie (Kocon): the eight leefgebieden, counted from the start of the guidance plan.
+REINTEGRATION_STANDARD = [
+    (
+        "huisvesting",
+        "Woonsituatie bespreken en zo nodig inschrijven",
+        "casemanager",
+        PlanAnchor.PLAN_START,
+        7,
+    ),
+    (
+        "financien",
+        "Overzicht inkomsten, uitgaven en schulden maken",
+        "deelnemer",
+        PlanAnchor.PLAN_START,
+        14,
+    ),
+    (
+        "dagbesteding",
+        "Dagbesteding of vrijwilligerswerk kiezen",
+        "deelnemer",
+        PlanAnchor.PLAN_START,
+        21,
+    ),
+    (
+        "zingeving",
+        "Gesprek over wat de deelnemer houvast geeft",
+        "mentor",
+        PlanAnchor.PLAN_START,
+        14,
+    ),
+    ("praktisch", "ID-bewijs en zorgverzekering nalopen", "casemanager", PlanAnchor.PLAN_START, 7),
+    (
+        "psychisch",
+        "Contact met behandelaar (verslavingszorg/GGZ) vastleggen",
+        "casemanager",
+        PlanAnchor.PLAN_START,
+        14,
+    ),
+    ("lichamelijk", "Huisarts en medicatie nalopen", "deelnemer", PlanAnchor.PLAN_START, 21),
+    (
+        "sociaal_functioneren",
+        "Mentor koppelen en eerste kennismaking",
+        "casemanager",
+        PlanAnchor.PLAN_START,
+        14,
+    ),
+]
+
 TEMPLATES = {
     (Programme.AFTERCARE, "Nazorg standaard"): AFTERCARE_STANDARD,
+    (Programme.REINTEGRATION, "Re-integratie standaard"): REINTEGRATION_STANDARD,
 }
 
 

@@ -1,6 +1,7 @@
 """Forms of the plan van aanpak tab: goals, actions, deleting, completing, templates."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases.models import Action, Goal, PlanTemplate, Trajectory
@@ -72,3 +73,18 @@ class TemplateApplyForm(OneTimeFormMixin, forms.Form):
         self.fields["template"].queryset = PlanTemplate.objects.visible_to(scope).filter(
             programme=trajectory.programme, is_active=True
         )
+
+
+class PlanAgreeForm(VersionedForm):
+    """Client and coordinator agreed the plan; the status follows (plan van aanpak, begeleiding)."""
+
+    agreed_on = forms.DateField(
+        label=_("Plan akkoord op"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, trajectory: Trajectory, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("version", trajectory.version)

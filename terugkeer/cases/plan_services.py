@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from terugkeer.cases.choices import PlanAnchor
-from terugkeer.cases.models import Action, Domain, Goal, PlanTemplate, Trajectory
+from terugkeer.cases.choices import PlanAnchor, Programme, TrajectoryStatus, TriageStatus
+from terugkeer.cases.models import Action, Domain, DomainAssessment, Goal, PlanTemplate, Trajectory
+from terugkeer.cases.services import _change_status, _locked
 from terugkeer.core.locking import StaleObjectError, save_versioned
 
 
@@ -161,8 +162,12 @@ def anchor_date(
 
 @dataclass(frozen=True)
 class AppliedAction:
-    action: Action
-    note: str  # Dutch; empty when the due date could be computed
+    action: Action | None  # None: skipped, the domain needs nothing
+    note: str  # Dutch; empty when the due date could be computed from the template
+
+
+# Triage that leaves nothing to do in a domain: a template action for it is not added.
+NOTHING_TO_DO = frozenset({TriageStatus.ARRANGED, TriageStatus.NO_NEED})
 
 
 @transaction.atomic
@@ -175,7 +180,9 @@ def plan_template_apply(
     """Copy each action of ``template`` into the plan, due at its anchor date + offset.
 
     An action whose anchor date is unknown (no detention, no (expected) release) gets no due date
-    and a note saying so, for the coordinator to fill in later.
+    and a note saying so, for the coordinator to fill in later. An action whose date has already
+    passed is due on ``applied_on`` (not late the moment it is made), with a note. An action for
+    a domain triaged "geregeld" or "geen hulpvraag" is not added.
     """
     if template.organisation_id != trajectory.organisation_id:
         raise ValidationError(_("Dit sjabloon hoort niet bij uw organisatie."))
@@ -184,8 +191,26 @@ def plan_template_apply(
     if not template.is_active:
         raise ValidationError(_("Dit sjabloon is niet meer in gebruik."))
     applied_on = applied_on or timezone.localdate()
+    settled = dict(
+        DomainAssessment.objects.filter(
+            trajectory=trajectory, status__in=NOTHING_TO_DO
+        ).values_list("domain_id", "status")
+    )
     applied = []
     for item in template.actions.select_related("domain__programme").order_by("order", "pk"):
+        if item.domain_id in settled:
+            applied.append(
+                AppliedAction(
+                    action=None,
+                    note=_("Niet toegevoegd: '%(action)s' (%(domain)s is %(status)s).")
+                    % {
+                        "action": item.description,
+                        "domain": item.domain.name,
+                        "status": TriageStatus(settled[item.domain_id]).label,
+                    },
+                )
+            )
+            continue
         start = anchor_date(trajectory, item.anchor, applied_on=applied_on)
         due = start + datetime.timedelta(days=item.offset_days) if start else None
         note = ""
@@ -194,6 +219,12 @@ def plan_template_apply(
                 "Geen termijn voor '%(action)s': de %(anchor)s is nog niet bekend. "
                 "Vul de datum later zelf in."
             ) % {"action": item.description, "anchor": PlanAnchor(item.anchor).label}
+        elif due < applied_on:
+            note = _(
+                "'%(action)s' had volgens het sjabloon al op %(date)s klaar moeten zijn: de "
+                "uiterlijke datum is vandaag."
+            ) % {"action": item.description, "date": due.strftime("%d-%m-%Y")}
+            due = applied_on
         action = action_create(
             trajectory=trajectory,
             description=item.description,
@@ -203,3 +234,44 @@ def plan_template_apply(
         )
         applied.append(AppliedAction(action=action, note=note))
     return applied
+
+
+# The status the agreed plan moves a trajectory to, per programme, and from where.
+PLAN_AGREED = {
+    Programme.AFTERCARE: (frozenset({TrajectoryStatus.INTAKE}), TrajectoryStatus.PLAN),
+    Programme.REINTEGRATION: (
+        frozenset({TrajectoryStatus.INTAKE, TrajectoryStatus.GUIDANCE_PLAN}),
+        TrajectoryStatus.GUIDANCE,
+    ),
+}
+
+
+@transaction.atomic
+def plan_agree(
+    *,
+    trajectory: Trajectory,
+    agreed_on: datetime.date,
+    user,
+    expected_version: int,
+) -> Trajectory:
+    """Record that client and coordinator agreed the plan; the status follows the work (nazorg:
+    intake → plan van aanpak; re-integratie: to begeleiding) when it is at the step before."""
+    if agreed_on > timezone.localdate():
+        raise ValidationError(_("De datum van het akkoord kan niet in de toekomst liggen."))
+    current = _locked(trajectory, expected_version)
+    if current.status == TrajectoryStatus.CLOSED:
+        raise ValidationError(_("Dit traject is afgesloten."))
+    if not Goal.objects.filter(trajectory=current).exists():
+        raise ValidationError(
+            _("Een plan zonder doelen kan niet akkoord zijn: voeg eerst een doel toe.")
+        )
+    current.plan_agreed_on = agreed_on
+    before, target = PLAN_AGREED.get(current.programme, (frozenset(), None))
+    if current.status in before:
+        _change_status(
+            current, to_status=target, effective_on=agreed_on, user=user, note=_("Plan akkoord.")
+        )
+    else:
+        current.version += 1
+    current.save()
+    return current

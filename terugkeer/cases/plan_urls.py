@@ -9,6 +9,7 @@ app_name = "plan"
 urlpatterns = [
     path("", plan_views.PlanDetailView.as_view(), name="detail"),
     path("pdf/", plan_views.PlanPdfView.as_view(), name="pdf"),
+    path("akkoord/", plan_views.PlanAgreeView.as_view(), name="agree"),
     path("doelen/nieuw/", plan_views.GoalCreateView.as_view(), name="goal_create"),
     path("doelen/<int:goal_pk>/", plan_views.GoalUpdateView.as_view(), name="goal_update"),
     path(

@@ -18,7 +18,13 @@ from django.views.generic import FormView, TemplateView
 from terugkeer.cases import plan_services
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.models import Action, Domain, Goal, PlanTemplate, Trajectory
-from terugkeer.cases.plan_forms import ActionForm, GoalForm, TemplateApplyForm, VersionForm
+from terugkeer.cases.plan_forms import (
+    ActionForm,
+    GoalForm,
+    PlanAgreeForm,
+    TemplateApplyForm,
+    VersionForm,
+)
 from terugkeer.cases.services import domains_of
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
@@ -170,6 +176,21 @@ class _PlanFormView(PlanTabMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, str(self.success_message))
         return redirect(self.plan_url())
+
+
+class PlanAgreeView(_PlanFormView):
+    form_class = PlanAgreeForm
+    heading = gettext_lazy("Plan akkoord")
+    submit_label = gettext_lazy("Plan akkoord vastleggen")
+    success_message = gettext_lazy("Het akkoord op het plan is vastgelegd.")
+
+    def perform(self, form):
+        plan_services.plan_agree(
+            trajectory=self.get_trajectory(),
+            agreed_on=form.cleaned_data["agreed_on"],
+            user=self.request.user,
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class _GoalMixin:
@@ -358,7 +379,10 @@ class TemplateApplyView(_PlanFormView):
         messages.success(
             self.request,
             _("Sjabloon '%(name)s' toegepast: %(count)d acties toegevoegd.")
-            % {"name": form.cleaned_data["template"], "count": len(applied)},
+            % {
+                "name": form.cleaned_data["template"],
+                "count": sum(1 for item in applied if item.action is not None),
+            },
         )
         for item in applied:
             if item.note:

@@ -66,3 +66,37 @@ class ReassignForm(forms.Form):
                     _("Kies alleen trajecten van de coördinator van wie u overdraagt."),
                 )
         return data
+
+
+class QueueAssignForm(forms.Form):
+    """Trajectories from the queue to one coordinator: "aan mij" (``take`` = one trajectory, or
+    ``to=me`` for the ticked ones) or to the chosen colleague."""
+
+    trajectory = forms.ModelMultipleChoiceField(
+        label=_("Trajecten"),
+        queryset=Trajectory.objects.none(),
+        required=False,
+    )
+    take = forms.ModelChoiceField(queryset=Trajectory.objects.none(), required=False)
+    to = forms.ChoiceField(choices=[("me", "me"), ("user", "user")], required=False)
+    to_user = forms.ModelChoiceField(
+        label=_("Toewijzen aan"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, queue: QuerySet[Trajectory], coordinators: QuerySet[User], **kw):
+        super().__init__(*args, **kw)
+        self.fields["trajectory"].queryset = queue
+        self.fields["take"].queryset = queue
+        self.fields["to_user"].queryset = coordinators
+
+    def clean(self):
+        data = super().clean()
+        if data.get("take"):
+            data["chosen"], data["to"] = [data["take"]], "me"
+        else:
+            data["chosen"] = list(data.get("trajectory") or [])
+        if not data["chosen"] and not self.errors:
+            raise forms.ValidationError(_("Kies ten minste één traject om toe te wijzen."))
+        if data.get("to") != "me" and not data.get("to_user") and not self.errors:
+            self.add_error("to_user", _("Kies aan wie u de trajecten toewijst."))
+        return data

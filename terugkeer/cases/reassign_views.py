@@ -1,7 +1,7 @@
 """Hand over a caseload, e.g. during leave (seed 002).
 
 Team chairs hand over anybody's caseload, coordinators only their own: the rule is the
-service's (``cases.services.trajectories_reassign``); the form only offers what it allows.
+service's (``cases.reassign_services.trajectories_reassign``); the form only offers what it allows.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import View
 from django.views.generic import FormView
 
 from terugkeer.cases import selectors
 from terugkeer.cases.models import Trajectory
-from terugkeer.cases.reassign_forms import ReassignForm
-from terugkeer.cases.services import trajectories_reassign
+from terugkeer.cases.reassign_forms import QueueAssignForm, ReassignForm
+from terugkeer.cases.reassign_services import trajectories_assign, trajectories_reassign
 from terugkeer.core.access_log import record_list_access
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
@@ -90,3 +91,45 @@ class ReassignView(ScopedViewMixin, FormView):
             % {"n": count, "from": data["from_user"], "to": data["to_user"]},
         )
         return redirect("reassign:form")
+
+
+class QueueAssignView(ScopedViewMixin, View):
+    """From the worklist "Nieuwe meldingen": take one, or give several, queue trajectories."""
+
+    allowed_roles = CASEWORK_ROLES
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        scope = request.scope
+        form = QueueAssignForm(
+            request.POST,
+            queue=Trajectory.objects.visible_to(scope).open().filter(coordinator__isnull=True),
+            coordinators=self._receivers(),
+        )
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("cases:new")
+        data = form.cleaned_data
+        to_user = request.user if data["to"] == "me" else data["to_user"]
+        try:
+            count = trajectories_assign(
+                scope=scope, to_user=to_user, trajectory_ids=[t.pk for t in data["chosen"]]
+            )
+        except ValidationError as refused:
+            messages.error(request, refused.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d traject toegewezen aan %(to)s.",
+                    "%(n)d trajecten toegewezen aan %(to)s.",
+                    count,
+                )
+                % {"n": count, "to": to_user},
+            )
+        return redirect("cases:new")
+
+    def _receivers(self):
+        return selectors.assignable_coordinators(scope=self.request.scope)

@@ -13,7 +13,7 @@ from terugkeer.accounts.models import Municipality, User
 from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.core.access import Action, Scope, get_visible_or_404
-from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 READ_ONLY_MESSAGE = _(
     "U kunt dit traject lezen, maar niet wijzigen: casuïstiek wijzigen is aan de coördinator."
@@ -24,6 +24,26 @@ INTAKE_READ_ONLY_MESSAGE = _(
     "U kunt meldingen en trajecten lezen, maar niet registreren, importeren of openen: dat is "
     "aan de coördinator."
 )
+
+
+CLOSED_MESSAGE = _(
+    "Dit traject is afgesloten en kan niet meer worden gewijzigd. Heropen het traject op het "
+    "overzicht (met een reden) om verder te werken."
+)
+
+
+def refusal_message(trajectory: Trajectory) -> str:
+    """Why a reader may not change this trajectory (or a row of it): closed, or not theirs."""
+    return CLOSED_MESSAGE if trajectory.status == TrajectoryStatus.CLOSED else READ_ONLY_MESSAGE
+
+
+def require_action(scope, row, *, trajectory: Trajectory, action: str = Action.CHANGE) -> None:
+    """403 with the reason when the scope, which can read ``row``, may not do ``action`` with it.
+
+    ``row`` is the trajectory or a row of it (its rule follows the trajectory).
+    """
+    if action != Action.VIEW and not scope.can(action, row):
+        raise PermissionDenied(refusal_message(trajectory))
 
 
 def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
@@ -37,8 +57,7 @@ def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
         "organisation",
     )
     trajectory = get_visible_or_404(visible, pk=pk)
-    if action != Action.VIEW and not scope.can(action, trajectory):
-        raise PermissionDenied(READ_ONLY_MESSAGE)
+    require_action(scope, trajectory, trajectory=trajectory, action=action)
     return trajectory
 
 
@@ -121,3 +140,20 @@ def organisation_municipalities(*, scope: Scope | None) -> QuerySet[Municipality
     if scope is None:
         return Municipality.objects.none()
     return scope.organisation.municipalities.order_by("name")
+
+
+def assignable_coordinators(*, scope: Scope | None) -> QuerySet[User]:
+    """Who may receive cases: an active coordinator, or a team chair who is also one."""
+    if scope is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            Q(memberships__role=Role.COORDINATOR)
+            | Q(memberships__role=Role.TEAM_CHAIR, memberships__also_coordinator=True),
+            memberships__organisation=scope.organisation,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )

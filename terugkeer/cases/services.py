@@ -9,22 +9,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from terugkeer.accounts.models import Membership, Organisation, User
+from terugkeer.accounts.models import Organisation, User
 from terugkeer.cases import workflow
 from terugkeer.cases.choices import (
     CLIENT_CONTACT_KINDS,
-    ClosingReason,
     Programme,
     SnapshotMoment,
     Source,
     TrajectoryStatus,
+    TriageStatus,
 )
 from terugkeer.cases.models import (
     Contact,
@@ -37,10 +35,8 @@ from terugkeer.cases.models import (
     Trajectory,
 )
 from terugkeer.clients.models import Client
-from terugkeer.core.access import Scope
 from terugkeer.core.calendar import add_working_days
 from terugkeer.core.locking import StaleObjectError, save_versioned
-from terugkeer.core.roles import Role
 
 FIRST_CONTACT_WORKING_DAYS = 5
 
@@ -115,80 +111,6 @@ def trajectory_transition(
         user=user,
         note=note,
     )
-    current.save()
-    return current
-
-
-@transaction.atomic
-def trajectory_close(
-    *,
-    trajectory: Trajectory,
-    reason: str,
-    user: User | None,
-    expected_version: int | None = None,
-    closed_on: datetime.date | None = None,
-    note: str = "",
-) -> Trajectory:
-    """Close a trajectory; a reason is required. The client may decline at any point."""
-    if reason not in ClosingReason.values:
-        raise TransitionRefused(
-            _("Kies een reden om het traject af te sluiten."), code="closing_reason"
-        )
-    current = _locked(trajectory, expected_version)
-    closed_on = closed_on or timezone.localdate()
-    if current.released_on:
-        _snapshot(current, SnapshotMoment.END, closed_on)
-    _change_status(
-        current,
-        to_status=TrajectoryStatus.CLOSED,
-        effective_on=closed_on,
-        user=user,
-        reason=reason,
-        note=note,
-    )
-    current.closing_reason = reason
-    current.closed_on = closed_on
-    current.save()
-    return current
-
-
-@transaction.atomic
-def trajectory_register_release(
-    *,
-    trajectory: Trajectory,
-    release_date: datetime.date,
-    user: User | None,
-    expected_version: int | None = None,
-) -> Trajectory:
-    """The client is released: aftercare starts and runs for the organisation's aftercare period.
-
-    Sets the detention's actual end (if not yet set), the aftercare end date, captures the
-    basisvoorwaarden at release, and moves a trajectory that was preparing to 'nazorg'.
-    """
-    current = _locked(trajectory, expected_version)
-    if current.programme != Programme.AFTERCARE:
-        raise TransitionRefused(_("Alleen een nazorgtraject kent een vrijlating."), code="release")
-    if current.status == TrajectoryStatus.CLOSED:
-        raise TransitionRefused(_("Dit traject is al afgesloten."), code="release")
-    if current.detention and current.detention.start_date > release_date:
-        raise TransitionRefused(
-            _("De datum van vrijlating ligt vóór de datum van insluiting."), code="release_date"
-        )
-    detention = current.detention
-    if detention and detention.actual_end != release_date:
-        detention.actual_end = release_date
-        detention.version += 1
-        detention.save()
-    months = current.organisation.aftercare_months
-    current.released_on = release_date
-    current.aftercare_end = release_date + relativedelta(months=months)
-    _snapshot(current, SnapshotMoment.RELEASE, release_date)
-    if current.status in workflow.PRE_RELEASE:
-        _change_status(
-            current, to_status=TrajectoryStatus.AFTERCARE, effective_on=release_date, user=user
-        )
-    else:
-        current.version += 1
     current.save()
     return current
 
@@ -308,56 +230,6 @@ def trajectory_update(
     return save_versioned(trajectory, expected_version=expected_version, changes=changes)
 
 
-@transaction.atomic
-def trajectories_reassign(
-    *,
-    scope: Scope,
-    from_user: User,
-    to_user: User,
-    trajectory_ids: list[int] | None = None,
-) -> int:
-    """Hand a caseload (or part of it) to another coordinator, e.g. during leave; versioned.
-
-    A team chair hands over anybody's caseload, a coordinator only their own; the receiver is
-    a casework colleague of the organisation; only trajectories the scope may see move, and
-    naming one of someone else is a refusal, not a silent skip.
-    """
-    may_hand_over = scope.role == Role.TEAM_CHAIR or (
-        Role.COORDINATOR in scope.roles and from_user.pk == scope.user.pk
-    )
-    if not may_hand_over:
-        raise ValidationError(_("U kunt alleen uw eigen trajecten overdragen."), code="from_user")
-    if from_user.pk == to_user.pk:
-        raise ValidationError(_("Kies een andere coördinator dan de huidige."), code="to_user")
-    # Whoever receives cases must be able to change them: a coordinator (or a team chair who is
-    # also one), with an active account.
-    receivers = Membership.objects.active().filter(
-        Q(role=Role.COORDINATOR) | Q(role=Role.TEAM_CHAIR, also_coordinator=True),
-        organisation=scope.organisation,
-    )
-    if not receivers.filter(user=to_user).exists():
-        raise ValidationError(
-            _("%(name)s is geen coördinator van uw organisatie.") % {"name": to_user},
-            code="to_user",
-        )
-    queryset = Trajectory.objects.visible_to(scope).open().filter(coordinator=from_user)
-    if trajectory_ids is not None:
-        chosen = set(trajectory_ids)
-        queryset = queryset.filter(pk__in=chosen)
-        if set(queryset.values_list("pk", flat=True)) != chosen:
-            raise ValidationError(
-                _("Kies alleen trajecten van de coördinator van wie u overdraagt."),
-                code="trajectories",
-            )
-    count = 0
-    for trajectory in queryset.select_for_update():
-        trajectory.coordinator = to_user
-        trajectory.version += 1
-        trajectory.save()  # through save(): the history records who had it before
-        count += 1
-    return count
-
-
 # --- Dossier: contacts and triage --------------------------------------------------------------
 
 
@@ -465,6 +337,41 @@ def domain_assessment_set(
         expected_version=assessment.version if expected_version is None else expected_version,
         changes=changes,
     )
+
+
+# The step before the intake, per programme: when every domain is triaged there, the status
+# follows the work to "intake" (manual steps stay possible).
+BEFORE_INTAKE = {
+    Programme.AFTERCARE: TrajectoryStatus.IN_CONTACT,
+    Programme.REINTEGRATION: TrajectoryStatus.REGISTERED,
+}
+
+
+@transaction.atomic
+def trajectory_follow_triage(*, trajectory: Trajectory, user: User | None) -> bool:
+    """Move the trajectory to 'intake' once every domain has a triage (not 'onbekend')."""
+    if trajectory.status != BEFORE_INTAKE.get(trajectory.programme):
+        return False
+    domain_ids = {d.pk for d in domains_of(trajectory)}
+    triaged = set(
+        DomainAssessment.objects.filter(trajectory=trajectory)
+        .exclude(status=TriageStatus.UNKNOWN)
+        .values_list("domain_id", flat=True)
+    )
+    if not domain_ids <= triaged:
+        return False
+    current = _locked(trajectory)
+    if current.status != BEFORE_INTAKE[current.programme]:
+        return False  # a colleague moved it meanwhile
+    _change_status(
+        current,
+        to_status=TrajectoryStatus.INTAKE,
+        effective_on=timezone.localdate(),
+        user=user,
+        note=_("Alle domeinen zijn getrieerd."),
+    )
+    current.save()
+    return True
 
 
 def _snapshot(trajectory: Trajectory, moment: str, taken_on: datetime.date) -> None:

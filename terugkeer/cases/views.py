@@ -6,7 +6,7 @@ from django.views.generic import ListView
 from terugkeer.cases import selectors
 from terugkeer.cases.filters import TrajectoryFilter
 from terugkeer.core.access_log import ListAccessLogMixin
-from terugkeer.core.roles import CASEWORK_ROLES
+from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
 
 
@@ -54,6 +54,15 @@ class NewNotificationsView(WorklistView):
 
     def select(self):
         return selectors.new_notifications(scope=self.request.scope)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scope = self.request.scope
+        # Taking or giving queue trajectories (the service holds the rule; this only offers it).
+        if scope.role == Role.TEAM_CHAIR or Role.COORDINATOR in scope.roles:
+            context["assign_to"] = selectors.assignable_coordinators(scope=scope)
+            context["can_take"] = Role.COORDINATOR in scope.roles
+        return context
 
 
 class MyCaseloadView(WorklistView):

@@ -203,7 +203,9 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Dutch only until an English catalogue is complete (issue 12): the footer offers a language
+# switch only when more than one language is listed here.
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -32,6 +32,7 @@ class Action(StrEnum):
     CHANGE = "change"
     APPROVE = "approve"
     EXPORT = "export"
+    REOPEN = "reopen"  # a closed row (a trajectory) made changeable again, with a reason
 
 
 @dataclass(frozen=True)

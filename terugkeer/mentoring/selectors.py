@@ -12,11 +12,10 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q, QuerySet
 
 from terugkeer.cases.models import Goal, Trajectory
-from terugkeer.cases.selectors import READ_ONLY_MESSAGE
+from terugkeer.cases.selectors import require_action
 from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.mentoring.choices import ContactKind, ContactMood, MentorStatus
 from terugkeer.mentoring.models import (
@@ -316,8 +315,7 @@ def match_for_casework(*, scope: Scope | None, pk: int, action: str = Action.CHA
         MentorMatch.objects.visible_to(scope).select_related("mentor", "trajectory__client"),
         pk=pk,
     )
-    if action != Action.VIEW and not scope.can(action, match):
-        raise PermissionDenied(READ_ONLY_MESSAGE)
+    require_action(scope, match, trajectory=match.trajectory, action=action)
     return match
 
 

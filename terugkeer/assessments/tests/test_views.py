@@ -209,3 +209,94 @@ def test_policy_advisor_sees_less_than_five_instead_of_numbers(verified_client, 
     page = client.get(url).content.decode()
     assert '<dd data-testid="responses">5</dd>' in page
     assert "7,8 (5 cijfers)" in page
+
+
+def test_the_form_shows_the_previous_scores_beside_each_domain(verified_client, trajectory):
+    """Issue 12: the previous measurement's score beside each domain, not on another page."""
+    import datetime
+
+    measure(
+        trajectory,
+        {"financien": 2, "huisvesting": None},
+        measured_on=datetime.date(2025, 6, 2),
+    )
+    measure(
+        trajectory,
+        {"financien": 3, "huisvesting": 4},
+        kind=MeasurementKind.FOLLOW_UP,
+        measured_on=datetime.date(2026, 1, 5),
+    )
+    client, _user = _login(verified_client, trajectory.organisation)
+    url = reverse("assessments:measurement_create", kwargs={"trajectory_pk": trajectory.pk})
+
+    html = client.get(url).content.decode()
+
+    assert 'data-testid="previous-financien">Vorige meting (05-01-2026): 3</p>' in html
+    assert 'data-testid="previous-huisvesting">Vorige meting (05-01-2026): 4</p>' in html
+    # Every domain is recorded with each measurement; one left open shows as such.
+    assert 'data-testid="previous-werk-opleiding">Vorige meting (05-01-2026): niet gescoord' in html
+
+
+def test_a_follow_up_sooner_than_the_interval_asks_for_confirmation(verified_client, trajectory):
+    import datetime
+
+    from terugkeer.assessments.models import AssessmentSettings
+
+    AssessmentSettings.objects.create(organisation=trajectory.organisation, zrm_followup_months=6)
+    measure(trajectory, {"financien": 2}, measured_on=datetime.date(2025, 8, 31))
+    client, user = _login(verified_client, trajectory.organisation)
+    url = reverse("assessments:measurement_create", kwargs={"trajectory_pk": trajectory.pk})
+    early = _form_data(
+        trajectory.organisation,
+        user,
+        {"financien": "3"},
+        kind=MeasurementKind.FOLLOW_UP,
+        measured_on="2026-02-27",  # 31-08-2025 + 6 months = 28-02-2026 (end of month)
+    )
+
+    refused = client.post(url, early)
+    on_time = client.post(
+        url, early | {"measured_on": "2026-02-28", "form_token": new_form_token()}
+    )
+
+    assert refused.status_code == 200
+    assert (
+        "De 1-meting is pas op 28-02-2026 aan de beurt (6 maanden na de 0-meting)."
+        in refused.content.decode()
+    )
+    assert on_time.status_code == 302
+    confirmed = client.post(
+        url,
+        early | {"confirm_early": "on", "form_token": new_form_token()},
+    )
+    assert confirmed.status_code == 302
+    assert sorted(
+        Measurement.objects.filter(trajectory=trajectory).values_list("measured_on", flat=True)
+    ) == [datetime.date(2025, 8, 31), datetime.date(2026, 2, 27), datetime.date(2026, 2, 28)]
+
+
+def test_the_c_toets_names_the_organisation_and_takes_its_own_intro(verified_client, trajectory):
+    """Issue 12: no hard-coded "Lokale Kamer"; the organisation may write its own introduction."""
+    from terugkeer.assessments.models import AssessmentSettings
+
+    trajectory.organisation.name = "Stichting Voorbeeld"
+    trajectory.organisation.save()
+    client, _user = _login(verified_client, trajectory.organisation)
+    url = reverse(
+        "assessments:response_create",
+        kwargs={"trajectory_pk": trajectory.pk, "instrument_code": "c-toets"},
+    )
+
+    standard = client.get(url).content.decode()
+    AssessmentSettings.objects.create(
+        organisation=trajectory.organisation,
+        questionnaire_intro="Welkom bij {organisatie}: vertel ons hoe het ging.",
+    )
+    own = client.get(url).content.decode()
+
+    assert "Lokale Kamer" not in standard and "{organisatie}" not in standard
+    assert "over de begeleiding van Stichting Voorbeeld (je casemanager)" in standard
+    assert "Tijdens mijn begeleiding door Stichting Voorbeeld is mijn relatie" in standard
+    assert "open vragen over Stichting Voorbeeld" in standard
+    assert "Welkom bij Stichting Voorbeeld: vertel ons hoe het ging." in own
+    assert "over de begeleiding van Stichting Voorbeeld (je casemanager)" not in own

@@ -160,6 +160,12 @@ class Trajectory(VersionedModel):
     first_contact_due = models.DateField(_("eerste contact uiterlijk"), null=True, blank=True)
     first_contact_on = models.DateField(_("eerste contact op"), null=True, blank=True)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    plan_agreed_on = models.DateField(
+        _("plan akkoord op"),
+        null=True,
+        blank=True,
+        help_text=_("De datum waarop cliënt en coördinator het plan hebben afgesproken."),
+    )
     cohort_tag = models.CharField(
         _("onderzoeksgroep"),
         max_length=50,

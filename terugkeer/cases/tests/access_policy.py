@@ -4,6 +4,7 @@ from terugkeer.core.roles import Role
 from terugkeer.core.tests.access_policy import (
     FORBIDDEN,
     LOGIN,
+    NOT_ALLOWED,
     NOT_FOUND,
     OK,
     Rule,
@@ -24,6 +25,10 @@ POLICY = {
     "cases:new": Rule(LOGIN, CASEWORK),
     "cases:mine": Rule(LOGIN, CASEWORK),
     "cases:all": Rule(LOGIN, CASEWORK),
+    # Taking or giving queue trajectories: a POST from the worklist (a GET is not allowed).
+    "cases:assign": Rule(
+        LOGIN, everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAIR: NOT_ALLOWED}
+    ),
     # Default coordinator per municipality: configuration, for the functional admin only.
     "admin:cases_defaultcoordinator_changelist": _admin(OK),
     "admin:cases_defaultcoordinator_add": _admin(OK),

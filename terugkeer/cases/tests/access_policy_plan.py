@@ -51,6 +51,7 @@ POLICY = {
         post=everyone(FORBIDDEN) | {Role.COORDINATOR: REDIRECT},
     ),
     "plan:template_apply": _changes(),
+    "plan:agree": _changes(),
     # Plan templates: configuration of the organisation, for the functional admin only.
     "admin:cases_plantemplate_changelist": _admin(OK),
     "admin:cases_plantemplate_add": _admin(OK),
@@ -98,5 +99,6 @@ def extend_world(world) -> None:
     for organisation in (world["own"], world["other"]):
         seed_plan_templates(organisation)
     world["objects"]["cases_plantemplate"] = tuple(
-        PlanTemplate.objects.get(organisation=o) for o in (world["own"], world["other"])
+        PlanTemplate.objects.get(organisation=o, programme="nazorg")
+        for o in (world["own"], world["other"])
     )

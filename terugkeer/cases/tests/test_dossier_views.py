@@ -119,7 +119,12 @@ def test_release_starts_aftercare_and_closing_requires_a_reason(coordinator, tra
     release_date = trajectory.detention.start_date + datetime.timedelta(days=30)
     coordinator.post(
         url("dossier:overview", trajectory),
-        {"action": "release", "release_date": release_date.isoformat(), "version": 1},
+        {
+            "action": "release",
+            "release_date": release_date.isoformat(),
+            "version": 1,
+            "confirmed": "1",
+        },
     )
     trajectory.refresh_from_db()
     assert (trajectory.status, trajectory.released_on) == (S.AFTERCARE, release_date)
@@ -136,6 +141,7 @@ def test_release_starts_aftercare_and_closing_requires_a_reason(coordinator, tra
             "reason": "doelen_bereikt",
             "closed_on": "2026-11-20",
             "version": trajectory.version,
+            "confirmed": "1",
         },
     )
     trajectory.refresh_from_db()
@@ -291,3 +297,133 @@ def test_a_second_first_triage_of_a_domain_is_stale_not_an_overwrite(coordinator
     assert "Iemand anders heeft dit gegeven intussen gewijzigd" in response.content.decode()
     assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
     assert (assessment.status, assessment.version) == ("hulpvraag", 1)
+
+
+def test_a_card_saved_with_htmx_answers_with_that_card_only(coordinator, trajectory):
+    """Issue 12: saving one card must not re-render (and so reset) the other five."""
+    from terugkeer.cases.models import Domain
+
+    zorg = Domain.objects.get(programme__code="nazorg", code="zorg")
+    prefix = f"d{zorg.pk}"
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": zorg.pk,
+            f"{prefix}-status": "geregeld",
+            f"{prefix}-health_insurance": "true",
+            f"{prefix}-version": 0,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=zorg)
+    assert response.status_code == 200
+    assert "<html" not in html and html.count('class="triage-item"') == 1
+    assert f'id="triage-card-{zorg.pk}"' in html
+    assert "Zorg is opgeslagen." in html
+    assert f'name="{prefix}-version" value="{assessment.version}"' in html
+    assert '<option value="true" selected>ja</option>' in html
+    assert 'id="readiness" hx-swap-oob="true"' in html
+
+
+def test_a_refused_htmx_save_shows_the_card_with_the_typed_values(coordinator, trajectory):
+    from terugkeer.cases.models import Domain
+
+    huisvesting = Domain.objects.get(programme__code="nazorg", code="huisvesting")
+    prefix = f"d{huisvesting.pk}"
+    data = {"domain": huisvesting.pk, f"{prefix}-status": "hulpvraag", f"{prefix}-version": 0}
+    coordinator.post(url("dossier:triage", trajectory), data)  # a colleague saved first
+
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        data | {f"{prefix}-note": "Mijn aantekening"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in html
+    assert "Mijn aantekening" in html  # what was typed is not lost
+    assert "is opgeslagen" not in html
+    assert DomainAssessment.objects.get(trajectory=trajectory, domain=huisvesting).note == ""
+
+
+def test_the_status_follows_the_triage_of_every_domain_to_intake(coordinator, trajectory):
+    """Issue 12: the last domain triaged moves 'in contact' to 'intake', once, with a note."""
+    from terugkeer.cases.models import Domain
+
+    trajectory.status = S.IN_CONTACT
+    trajectory.save()
+    domains = list(Domain.objects.filter(programme__code="nazorg").order_by("order"))
+    assert len(domains) == 6
+    for domain in domains[:5]:
+        coordinator.post(
+            url("dossier:triage", trajectory),
+            {"domain": domain.pk, f"d{domain.pk}-status": "geregeld", f"d{domain.pk}-version": 0},
+        )
+    trajectory.refresh_from_db()
+    assert trajectory.status == S.IN_CONTACT  # one domain still 'onbekend'
+
+    last = domains[5]
+    response = coordinator.post(
+        url("dossier:triage", trajectory),
+        {"domain": last.pk, f"d{last.pk}-status": "hulpvraag", f"d{last.pk}-version": 0},
+        HTTP_HX_REQUEST="true",
+    )
+
+    trajectory.refresh_from_db()
+    assert trajectory.status == S.INTAKE
+    assert "de status is nu ‘intake’" in response.content.decode()
+    step = StatusChange.objects.get(trajectory=trajectory)
+    assert (step.from_status, step.to_status, step.changed_by, step.note) == (
+        S.IN_CONTACT,
+        S.INTAKE,
+        coordinator.user,
+        "Alle domeinen zijn getrieerd.",
+    )
+    # Saving a card again changes nothing more.
+    assessment = DomainAssessment.objects.get(trajectory=trajectory, domain=last)
+    coordinator.post(
+        url("dossier:triage", trajectory),
+        {
+            "domain": last.pk,
+            f"d{last.pk}-status": "in_behandeling",
+            f"d{last.pk}-version": assessment.version,
+        },
+    )
+    assert StatusChange.objects.filter(trajectory=trajectory).count() == 1
+
+
+def test_reintegration_shows_no_aftercare_only_fields(verified_client):
+    """Issue 12: no PI visit, five-day deadline, casusregie or reclassering in re-integratie."""
+    trajectory = TrajectoryFactory(programme="reintegratie", detention=None)
+    user = MembershipFactory(organisation=trajectory.organisation, role=Role.COORDINATOR).user
+    http = verified_client(user, trajectory.organisation)
+
+    overview = http.get(url("dossier:overview", trajectory))
+    contacts = http.get(url("dossier:contacts", trajectory))
+    edited = http.post(
+        url("dossier:overview", trajectory),
+        {"action": "edit", "offer_status": "gedaan", "version": trajectory.version},
+    )
+    pi_visit = http.post(
+        url("dossier:contacts", trajectory),
+        {
+            "kind": "pi_bezoek",
+            "date": timezone.localdate().isoformat(),
+            "form_token": new_form_token(),
+        },
+    )
+
+    html = overview.content.decode()
+    assert "Casusregie" not in html and "Reclasseringstoezicht" not in html
+    assert "Eerste contact uiterlijk" not in html
+    assert set(overview.context["forms"]["edit"].fields).isdisjoint(
+        {"lead", "probation_supervision"}
+    )
+    kinds = [value for value, _label in contacts.context["form"].fields["kind"].choices]
+    assert "pi_bezoek" not in kinds and "huisbezoek" in kinds
+    assert edited.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.offer_status, trajectory.lead) == ("gedaan", "coordinator")
+    assert pi_visit.status_code == 200 and not Contact.objects.filter(trajectory=trajectory)

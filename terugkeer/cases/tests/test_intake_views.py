@@ -205,9 +205,10 @@ def test_manual_registration_opens_a_trajectory_and_shows_the_client(coordinator
             "detention_start": "2026-12-23",
         },
     )
-    client = Client.objects.get()
-    assert response.url == reverse("clients:detail", args=[client.pk])
+    assert Client.objects.count() == 1
     trajectory = Trajectory.objects.get()
+    # Issue 12: registering by hand lands on the new trajectory, where the next work is.
+    assert response.url == reverse("dossier:overview", args=[trajectory.pk])
     assert (trajectory.opened_on, trajectory.first_contact_due) == (
         datetime.date(2026, 12, 24),
         datetime.date(2027, 1, 4),

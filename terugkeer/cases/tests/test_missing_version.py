@@ -88,6 +88,12 @@ def _action(view, **changes):
     return build
 
 
+def _plan_agree(http, trajectory):
+    plan_services.goal_create(trajectory=trajectory, description="Woning", domain=None)
+    url = reverse("plan:agree", args=[trajectory.pk])
+    return url, filled(http.get(url).context["form"])
+
+
 def _notification(http, trajectory):
     notification = DetentionNotificationFactory(detention=trajectory.detention)
     url = reverse("intake:notification", args=[notification.pk])
@@ -115,14 +121,18 @@ def _settings(http, trajectory):
 FORMS = {
     "overview: edit": (_overview("edit", cohort_tag="proef"), Role.COORDINATOR),
     "overview: transition": (_overview("transition"), Role.COORDINATOR),
-    "overview: release": (_overview("release"), Role.COORDINATOR),
-    "overview: close": (_overview("close", reason="doelen_bereikt"), Role.COORDINATOR),
+    "overview: release": (_overview("release", confirmed="1"), Role.COORDINATOR),
+    "overview: close": (
+        _overview("close", reason="doelen_bereikt", confirmed="1"),
+        Role.COORDINATOR,
+    ),
     "triage": (_triage, Role.COORDINATOR),
     "goal: update": (_goal("goal_update", description="Paspoort"), Role.COORDINATOR),
     "goal: delete": (_goal("goal_delete"), Role.COORDINATOR),
     "action: update": (_action("action_update", owner="cliënt"), Role.COORDINATOR),
     "action: delete": (_action("action_delete"), Role.COORDINATOR),
     "action: complete": (_action("action_complete"), Role.COORDINATOR),
+    "plan: agree": (_plan_agree, Role.COORDINATOR),
     "melding: correction": (_notification, Role.COORDINATOR),
     "client: edit": (_client, Role.COORDINATOR),
     "ZRM measurement: edit": (_measurement, Role.COORDINATOR),

@@ -12,7 +12,14 @@ from django.utils import timezone
 from terugkeer.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from terugkeer.cases import plan_services
 from terugkeer.cases.choices import PlanAnchor, Programme
-from terugkeer.cases.models import Action, Domain, Goal, PlanTemplate, PlanTemplateAction
+from terugkeer.cases.models import (
+    Action,
+    Domain,
+    DomainAssessment,
+    Goal,
+    PlanTemplate,
+    PlanTemplateAction,
+)
 from terugkeer.cases.plan_demo import seed_plan_templates
 from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.clients.tests.factories import ClientFactory
@@ -71,9 +78,16 @@ def test_template_due_dates_count_from_their_anchor():
         trajectory=trajectory, template=template, applied_on=APPLIED_ON
     )
 
+    # 15-01-2027 - 21 days = 25-12-2026; 01-10-2026 + 3 = 04-10-2026 has passed on 23-11-2026,
+    # so it is due on the day the template is applied (issue 12: not late on creation).
     assert [(a.action.description, a.action.due_date, a.note) for a in applied] == [
         ("ID-bewijs aanvragen", datetime.date(2026, 12, 25), ""),
-        ("Zorgverzekering controleren", datetime.date(2026, 10, 4), ""),
+        (
+            "Zorgverzekering controleren",
+            APPLIED_ON,
+            "'Zorgverzekering controleren' had volgens het sjabloon al op 04-10-2026 klaar "
+            "moeten zijn: de uiterlijke datum is vandaag.",
+        ),
         ("Evaluatie", datetime.date(2026, 11, 30), ""),
     ]
     assert Action.objects.filter(trajectory=trajectory, owner="cliënt").count() == 3
@@ -119,7 +133,38 @@ def test_missing_expected_release_leaves_release_actions_without_due_date():
         trajectory=trajectory, template=template, applied_on=APPLIED_ON
     )
 
-    assert [a.action.due_date for a in applied] == [None, datetime.date(2026, 10, 4)]
+    assert [a.action.due_date for a in applied] == [None, APPLIED_ON]  # 04-10 has passed
+
+
+def test_actions_for_domains_that_need_nothing_are_not_added():
+    trajectory = trajectory_with_detention(datetime.date(2026, 10, 1), datetime.date(2027, 1, 15))
+    template = template_for(trajectory.organisation, *ROWS)
+    items = list(template.actions.order_by("order"))
+    for item, code in zip(items, ["id_bewijs", "zorg", "huisvesting"], strict=True):
+        item.domain = domain(code)
+        item.save()
+    DomainAssessment.objects.create(
+        trajectory=trajectory, domain=domain("id_bewijs"), status="geregeld"
+    )
+    DomainAssessment.objects.create(
+        trajectory=trajectory, domain=domain("zorg"), status="geen_hulpvraag"
+    )
+    DomainAssessment.objects.create(
+        trajectory=trajectory, domain=domain("huisvesting"), status="hulpvraag"
+    )
+
+    applied = plan_services.plan_template_apply(
+        trajectory=trajectory, template=template, applied_on=APPLIED_ON
+    )
+
+    assert [a.action is None for a in applied] == [True, True, False]
+    assert applied[0].note == "Niet toegevoegd: 'ID-bewijs aanvragen' (ID-bewijs is geregeld)."
+    assert applied[1].note == (
+        "Niet toegevoegd: 'Zorgverzekering controleren' (Zorg is geen hulpvraag)."
+    )
+    assert list(
+        Action.objects.filter(trajectory=trajectory).values_list("description", flat=True)
+    ) == ["Evaluatie"]
 
 
 def test_template_of_another_organisation_is_refused():
@@ -137,8 +182,26 @@ def test_seeded_template_has_the_standard_actions_once():
     seed_plan_templates(organisation)
     seed_plan_templates(organisation)
 
-    template = PlanTemplate.objects.get(organisation=organisation)
+    assert PlanTemplate.objects.filter(organisation=organisation).count() == 2
+    template = PlanTemplate.objects.get(organisation=organisation, programme="nazorg")
     assert template.name == "Nazorg standaard"
+    reintegration = PlanTemplate.objects.get(organisation=organisation, programme="reintegratie")
+    # One action per leefgebied, each on a domain of re-integratie.
+    assert sorted(reintegration.actions.values_list("domain__code", flat=True)) == sorted(
+        [
+            "huisvesting",
+            "financien",
+            "dagbesteding",
+            "zingeving",
+            "praktisch",
+            "psychisch",
+            "lichamelijk",
+            "sociaal_functioneren",
+        ]
+    )
+    assert set(reintegration.actions.values_list("domain__programme__code", flat=True)) == {
+        "reintegratie"
+    }
     assert [
         (a.description, a.anchor, a.offset_days, a.domain.code) for a in template.actions.all()
     ] == [
@@ -335,6 +398,10 @@ def test_plan_pdf_is_a_download_with_the_client_and_logs_access(logged_in, traje
     plan_services.goal_create(
         trajectory=trajectory, description="Woning vinden", domain=domain("huisvesting")
     )
+    late = timezone.localdate() - datetime.timedelta(days=3)
+    plan_services.action_create(
+        trajectory=trajectory, description="Huurtoeslag aanvragen", due_date=late
+    )
 
     response = logged_in.get(plan_url(trajectory, "pdf"))
 
@@ -353,6 +420,9 @@ def test_plan_pdf_is_a_download_with_the_client_and_logs_access(logged_in, traje
     ).stdout.decode()
     assert "Johannes Plantinga" in text
     assert "Woning vinden" in text
+    assert "Huurtoeslag aanvragen" in text and late.strftime("%d-%m-%Y") in text
+    # Issue 12: the client's copy never says "late" (a table cell may wrap, so words are joined).
+    assert "te laat" not in " ".join(text.split())
     assert "Handtekening cliënt" in text
 
 
@@ -467,3 +537,53 @@ def test_admin_refuses_a_template_action_in_a_domain_of_another_programme(verifi
     assert response.status_code == 200
     assert "Dit domein hoort niet bij het programma van het sjabloon." in response.content.decode()
     assert not PlanTemplate.objects.filter(name="Verkeerd").exists()
+
+
+def test_an_agreed_plan_moves_intake_to_plan(logged_in, trajectory):
+    """Issue 12: the status follows the work: the plan agreed is the step to 'plan van aanpak'."""
+    trajectory.status = "intake"
+    trajectory.save()
+    url = plan_url(trajectory, "agree")
+    today = timezone.localdate()
+
+    without_goals = logged_in.post(
+        url, {"agreed_on": today.isoformat(), "version": trajectory.version}
+    )
+    plan_services.goal_create(trajectory=trajectory, description="Woning vinden")
+    agreed = logged_in.post(url, {"agreed_on": today.isoformat(), "version": trajectory.version})
+
+    assert without_goals.status_code == 200
+    assert "Een plan zonder doelen kan niet akkoord zijn" in without_goals.content.decode()
+    assert agreed.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.status, trajectory.plan_agreed_on) == ("plan", today)
+    step = trajectory.status_changes.last()
+    assert (step.from_status, step.to_status, step.note) == ("intake", "plan", "Plan akkoord.")
+    page = logged_in.get(plan_url(trajectory, "detail")).content.decode()
+    assert f"Plan akkoord op {today:%d-%m-%Y}" in page
+
+
+def test_an_agreed_guidance_plan_starts_the_guidance(logged_in, coordinator):
+    trajectory = TrajectoryFactory(
+        client=ClientFactory(organisation=coordinator.organisation),
+        programme="reintegratie",
+        status="begeleidingsplan",
+        detention=None,
+        coordinator=coordinator.user,
+    )
+    plan_services.goal_create(trajectory=trajectory, description="Dagbesteding vinden")
+    later = timezone.localdate() + datetime.timedelta(days=1)
+
+    future = logged_in.post(
+        plan_url(trajectory, "agree"),
+        {"agreed_on": later.isoformat(), "version": trajectory.version},
+    )
+    agreed = logged_in.post(
+        plan_url(trajectory, "agree"),
+        {"agreed_on": timezone.localdate().isoformat(), "version": trajectory.version},
+    )
+
+    assert "kan niet in de toekomst liggen" in future.content.decode()
+    assert agreed.status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.status == "begeleiding"

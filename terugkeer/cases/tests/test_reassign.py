@@ -158,7 +158,7 @@ def _scope(user, organisation, role):
 def test_the_service_refuses_a_coordinator_handing_over_a_colleagues_caseload(team):
     from django.core.exceptions import ValidationError
 
-    from terugkeer.cases.services import trajectories_reassign
+    from terugkeer.cases.reassign_services import trajectories_reassign
 
     before = _coordinators(team)
     anna = _scope(team["anna"], team["organisation"], Role.COORDINATOR)
@@ -180,7 +180,7 @@ def test_the_service_refuses_a_coordinator_handing_over_a_colleagues_caseload(te
 
 
 def test_the_service_lets_a_team_chair_hand_over_anybodys_open_cases(team):
-    from terugkeer.cases.services import trajectories_reassign
+    from terugkeer.cases.reassign_services import trajectories_reassign
 
     chair = _scope(team["chair"], team["organisation"], Role.TEAM_CHAIR)
     count = trajectories_reassign(scope=chair, from_user=team["anna"], to_user=team["bram"])
@@ -195,7 +195,7 @@ def test_the_receiver_must_be_able_to_change_the_cases(team):
     """A plain team chair only reads cases: handing a caseload to them is refused."""
     from django.core.exceptions import ValidationError
 
-    from terugkeer.cases.services import trajectories_reassign
+    from terugkeer.cases.reassign_services import trajectories_reassign
 
     chair = _scope(team["chair"], team["organisation"], Role.TEAM_CHAIR)
     with pytest.raises(ValidationError, match="geen coördinator van uw organisatie"):

@@ -11,14 +11,13 @@ from hypothesis import strategies as st
 from terugkeer.accounts.tests.factories import MembershipFactory
 from terugkeer.cases import workflow
 from terugkeer.cases.choices import ClosingReason, Programme, SnapshotMoment, TrajectoryStatus
+from terugkeer.cases.lifecycle_services import trajectory_close, trajectory_register_release
 from terugkeer.cases.models import DomainSnapshot, StatusChange, Trajectory
 from terugkeer.cases.services import (
     TransitionRefused,
     contact_register,
     domain_assessment_set,
     domains_of,
-    trajectory_close,
-    trajectory_register_release,
     trajectory_transition,
 )
 from terugkeer.cases.tests.factories import TrajectoryFactory

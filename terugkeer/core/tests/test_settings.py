@@ -71,3 +71,15 @@ def test_production_cookies_are_secure_and_same_site():
         cwd=ROOT,
     )
     assert result.stdout.split() == ["True", "Lax", "True"], result.stderr
+
+
+@pytest.mark.django_db
+def test_no_language_switch_is_offered_without_a_complete_translation():
+    """Issue 12: the footer offered "English" while no English catalogue existed."""
+    from django.conf import settings
+
+    html = Client().get("/account/inloggen/").content.decode()
+
+    assert [code for code, _name in settings.LANGUAGES] == ["nl"]
+    assert 'name="language"' not in html
+    assert 'rel="icon"' in html
