@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "terugkeer.cases",
     "terugkeer.assessments",
     "terugkeer.mentoring",
+    "terugkeer.interventions",
     "terugkeer.housing",
     "terugkeer.activities",
     "terugkeer.reports",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ketenpartners/", include("terugkeer.partners.urls")),
     path("wonen/", include("terugkeer.housing.urls")),
     path("activiteiten/", include("terugkeer.activities.urls")),
+    path("interventies/", include("terugkeer.interventions.urls")),
     path("trajecten/<int:trajectory_pk>/", include("terugkeer.cases.dossier_urls")),
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),

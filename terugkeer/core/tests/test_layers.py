@@ -23,6 +23,7 @@ LAYERS = {
     # reports sits below the programme apps: they register their reports in its catalogue.
     "reports": 6,
     "mentoring": 7,
+    "interventions": 7,
     "housing": 7,
     "activities": 7,
     "partners": 8,

@@ -51,9 +51,23 @@ def tile_titles(response) -> list[str]:
     ("role", "menu"),
     [
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
-        (Role.TEAM_CHAIR, [*CASEWORK_MENU, "Rapportages"]),
+        (
+            Role.TEAM_CHAIR,
+            [*CASEWORK_MENU[:9], "Catalogus interventies", "Begroting", *CASEWORK_MENU[9:]]
+            + ["Rapportages"],
+        ),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
-        (Role.FUNCTIONAL_ADMIN, ["Mentoren", "Woningen", "Ketenpartners", "Rapportages"]),
+        (
+            Role.FUNCTIONAL_ADMIN,
+            [
+                "Mentoren",
+                "Catalogus interventies",
+                "Begroting",
+                "Woningen",
+                "Ketenpartners",
+                "Rapportages",
+            ],
+        ),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (Role.PRIVACY_OFFICER, []),
     ],
