@@ -53,8 +53,13 @@ def tile_titles(response) -> list[str]:
         (Role.COORDINATOR, [*CASEWORK_MENU, "Rapportages"]),
         (
             Role.TEAM_CHAIR,
-            [*CASEWORK_MENU[:9], "Catalogus interventies", "Begroting", *CASEWORK_MENU[9:]]
-            + ["Rapportages"],
+            [
+                *CASEWORK_MENU[:9],
+                "Catalogus interventies",
+                "Begroting",
+                *CASEWORK_MENU[9:],
+                "Rapportages",
+            ],
         ),
         (Role.POLICY_ADVISOR, ["Rapportages"]),
         (
