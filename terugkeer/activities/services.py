@@ -21,6 +21,7 @@ from terugkeer.activities import selectors
 from terugkeer.activities.choices import ActivityKind, ConsentChange
 from terugkeer.activities.models import ActivitySession, Attendance, CardMailing, CardSubscription
 from terugkeer.cases.models import Trajectory
+from terugkeer.core.access import Action
 
 if TYPE_CHECKING:
     from terugkeer.accounts.models import Organisation, User
@@ -83,7 +84,13 @@ def cards_mark_sent(
         raise ValidationError({"sent_on": _("De datum ligt in de toekomst.")})
     if not month <= sent_on <= selectors.month_end(month):
         raise ValidationError({"sent_on": _("De verzenddatum valt niet in deze maand.")})
-    chosen = set(trajectory_ids)
+    # Recording a card is a change of the case: only where the scope may change it (a team
+    # chair who is also a coordinator changes as a coordinator, not on shielded cases).
+    chosen = set(
+        Trajectory.objects.visible_to(scope, action=Action.CHANGE)
+        .filter(pk__in=set(trajectory_ids))
+        .values_list("pk", flat=True)
+    )
     rows = selectors.card_list(scope=scope, month=month, today=sent_on)
     created = []
     for row in rows:

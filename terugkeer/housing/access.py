@@ -24,9 +24,22 @@ def unit_rule(queryset, scope, action):
 
 _casework_through_trajectory = all_of(for_roles(*CASEWORK_ROLES), through("trajectory"))
 
+# Ending a stay frees the place: wind-down work that must stay possible after the trajectory
+# closed (a closed trajectory takes no ``change``). A coordinator may end a stay on any
+# trajectory they can read; housing's own action, so no other app's rule is widened.
+END_STAY = "end_stay"
+
+
+def stay_rule(queryset, scope, action):
+    if action == END_STAY:
+        if Role.COORDINATOR not in scope.roles:
+            return queryset.none()
+        return _casework_through_trajectory(queryset, scope, Action.VIEW)
+    return _casework_through_trajectory(queryset, scope, action)
+
 
 def register() -> None:
     policy.grant("housing.HousingUnit", unit_rule)
-    policy.grant("housing.Stay", _casework_through_trajectory)
+    policy.grant("housing.Stay", stay_rule)
     policy.grant("housing.HouseCheck", all_of(for_roles(*CASEWORK_ROLES), through("stay")))
     policy.grant("housing.HousingAllocation", _casework_through_trajectory)

@@ -17,6 +17,7 @@ from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.housing import selectors, services
+from terugkeer.housing.access import END_STAY
 from terugkeer.housing.forms import (
     AllocationForm,
     AllocationOutcomeForm,
@@ -116,6 +117,14 @@ class StayEndView(StayObjectMixin, FormView):
     template_name = "housing/stay_form.html"
     form_class = StayEndForm
     purpose = "vertrek uit woning vastleggen"
+
+    @cached_property
+    def stay(self):
+        # Also on a closed trajectory: a place is never taken for good (``access.END_STAY``).
+        return selectors.stay_for(
+            scope=self.request.scope, pk=self.kwargs["stay_pk"], action=END_STAY
+        )
+
     extra_context = {
         "form_title": gettext_lazy("Vertrek vastleggen"),
         "submit": gettext_lazy("Vertrek vastleggen"),

@@ -246,7 +246,11 @@ def request_transition(
         )
     if to_status == RequestStatus.WITHDRAWN and not reason.strip():
         raise ValidationError({"reason": _("Geef op waarom de maatregel wordt ingetrokken.")})
-    if to_status == RequestStatus.COMPLETED and current.money_form == MoneyForm.LOAN:
+    if current.money_form == MoneyForm.LOAN and (
+        to_status == RequestStatus.COMPLETED
+        or (to_status == RequestStatus.WITHDRAWN and current.payments.exists())
+    ):
+        # Money lent out ends only with a decision of four eyes, never by a withdrawal.
         raise ValidationError(
             _("Een lening wordt afgerond met een besluit: kwijtschelden of terugvorderen."),
             code="loan_needs_decision",

@@ -132,6 +132,8 @@ def loan_decide(
     on = on or timezone.localdate()
     check_approver(scope=scope, requested_by_id=None)
     current = locked_for(InterventionRequest, scope=scope, pk=request_pk, action=Action.APPROVE)
+    # Forgiving or reclaiming money is a decision of four eyes too: not by the requester.
+    check_approver(scope=scope, requested_by_id=current.requested_by_id)
     _check_version(current, expected_version)
     if current.money_form != MoneyForm.LOAN:
         raise ValidationError(

@@ -97,7 +97,8 @@ class RequestDetailView(CaseworkObjectMixin, TemplateView):
             payments=selectors.request_payments(scope=scope, request=item),
             can_change=scope.can(Action.CHANGE, item),
             # The requester is not offered the colleague's signature (the service refuses it too).
-            can_decide_loan=scope.can(Action.APPROVE, item),
+            can_decide_loan=scope.can(Action.APPROVE, item)
+            and item.requested_by_id != self.request.user.pk,
             can_approve=scope.can(Action.APPROVE, item)
             and item.requested_by_id != self.request.user.pk,
             is_concept=item.status == RequestStatus.CONCEPT,

@@ -241,7 +241,8 @@ def minutes(*, scope: Scope, meeting: TeamMeeting, today: datetime.date) -> dict
     shown = visible_to_all_attendees(meeting=meeting, trajectory_ids=ids)
     by_code: dict[str, list[str]] = {}
     for decision in decisions:
-        by_code.setdefault(decision.item_code, []).append(decision.text)
+        if decision.trajectory_id in shown:  # a decision on a case not every attendee may read
+            by_code.setdefault(decision.item_code, []).append(decision.text)
     items = [i for i in agenda if i.trajectory_id is None or i.trajectory_id in shown]
     agenda_codes = {i.code for i in agenda}
     loose = [d for d in decisions if d.item_code not in agenda_codes and d.trajectory_id in shown]

@@ -109,6 +109,10 @@ def decision_record(
         raise ValidationError(_("U kunt dit traject niet inzien."))
     if not text.strip():
         raise ValidationError({"text": _("Schrijf het besluit of de notitie op.")})
+    # An agenda item's code ends with its trajectory ("release:12"): a decision on one case is
+    # never filed under another case's item (the minutes would print it there).
+    if not item_code.endswith(f":{trajectory.pk}"):
+        raise ValidationError(_("Dit besluit hoort niet bij dit agendapunt."))
     decision = MeetingDecision(
         meeting=meeting,
         trajectory=trajectory,

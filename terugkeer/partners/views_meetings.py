@@ -200,6 +200,15 @@ class MinutesPdfView(MeetingObjectMixin, View):
         content = selectors.minutes(scope=request.scope, meeting=meeting, today=_day(meeting))
         shown = [item for item, _decisions in content["items"]]
         _log_agenda(request, shown, "notulen teamoverleg")
+        # The decisions outside the agenda name their clients too.
+        record_reference_access(
+            request,
+            [
+                ("clients.client", d.trajectory.client_id, d.trajectory.client.display_name)
+                for d in content["loose_decisions"]
+            ],
+            purpose="notulen teamoverleg",
+        )
         return pdf_response(
             request,
             "partners/minutes_pdf.html",

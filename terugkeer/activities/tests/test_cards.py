@@ -168,3 +168,31 @@ def test_consent_is_append_only_and_refuses_repeats_and_earlier_dates():
     ]
     assert selectors.has_consent(trajectory.pk, days_ago(3)) is True
     assert selectors.has_consent(trajectory.pk, days_ago(2)) is False
+
+
+def test_a_chair_who_is_also_coordinator_marks_no_card_on_a_shielded_case():
+    """Review finding: recording a card is a change, so a chair changes as a coordinator would."""
+    organisation = OrganisationFactory(foundation=True)
+    membership = MembershipFactory(
+        organisation=organisation, role=Role.TEAM_CHAIR, also_coordinator=True
+    )
+    scope = scope_for(membership.user, membership)
+    today = days_ago(0)
+    month = today.replace(day=1)
+    shielded = participant(organisation, shielded=True)
+    open_case = participant(organisation)
+    for trajectory in (shielded, open_case):
+        CardSubscriptionFactory(trajectory=trajectory)
+
+    listed = selectors.card_list(scope=scope, month=month, today=today)
+    sent = services.cards_mark_sent(
+        scope=scope,
+        month=month,
+        trajectory_ids=[shielded.pk, open_case.pk],
+        user=scope.user,
+        sent_on=today,
+    )
+
+    assert {row.trajectory.pk for row in listed} == {shielded.pk, open_case.pk}  # the chair reads
+    assert [m.trajectory_id for m in sent] == [open_case.pk]
+    assert not CardMailing.objects.filter(trajectory=shielded).exists()

@@ -217,3 +217,32 @@ def test_the_client_page_shows_the_stay_and_the_allocation(verified_client):
 
     assert 'data-testid="client-housing"' in page
     assert stay.unit.name in page and "Portaal" in page
+
+
+def test_a_stay_can_still_be_ended_after_the_trajectory_closed(verified_client):
+    """Review finding: a closed trajectory takes no change, but its resident's place must be
+    freed; ending the stay is housing's own action (a coordinator's, not a plain chair's)."""
+    from terugkeer.cases.lifecycle_services import trajectory_close
+
+    stay = StayFactory()
+    trajectory_close(trajectory=stay.trajectory, reason="verhuisd", user=None)
+    url = reverse("housing:stay_end", args=[stay.pk])
+    data = {
+        "ended_on": days_ago(0).isoformat(),
+        "leaving_reason": "woning_gevonden",
+        "version": stay.version,
+    }
+    chair = verified_client(_member(stay.organisation, Role.TEAM_CHAIR), stay.organisation)
+    refused = chair.post(url, data)
+    coordinator = verified_client(_member(stay.organisation), stay.organisation)
+    check = coordinator.post(
+        reverse("housing:check_create", args=[stay.pk]),
+        {"checked_on": days_ago(1).isoformat(), "urine_test": "negatief"},
+    )
+    ended = coordinator.post(url, data)
+
+    assert refused.status_code == 403
+    assert check.status_code == 403  # other changes stay refused on the closed trajectory
+    assert ended.status_code == 302
+    stay.refresh_from_db()
+    assert (stay.ended_on, stay.leaving_reason) == (days_ago(0), "woning_gevonden")

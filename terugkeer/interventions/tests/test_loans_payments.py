@@ -194,18 +194,50 @@ def test_a_broken_condition_means_no_forgiveness_and_reclaiming_needs_a_reason(
         on=until,
         note="Boete voor te hard rijden.",
     )
+    colleague = member_scope(organisation, Role.COORDINATOR)
     with pytest.raises(ValidationError) as refused:
-        _decide(coordinator, car_loan, LoanDecision.FORGIVEN, on=until)
+        _decide(colleague, car_loan, LoanDecision.FORGIVEN, on=until)
     assert "1 voorwaarde" in refused.value.messages[0]
     with pytest.raises(ValidationError):
-        _decide(coordinator, car_loan, LoanDecision.RECLAIMED, on=until)
+        _decide(colleague, car_loan, LoanDecision.RECLAIMED, on=until)
     reclaimed = _decide(
-        coordinator, car_loan, LoanDecision.RECLAIMED, on=until, note="Terugbetaling in termijnen."
+        colleague, car_loan, LoanDecision.RECLAIMED, on=until, note="Terugbetaling in termijnen."
     )
     assert (reclaimed.loan_decision, reclaimed.loan_decided_by) == (
         LoanDecision.RECLAIMED,
-        coordinator.user,
+        colleague.user,
     )
+
+
+def test_the_requester_cannot_forgive_or_reclaim_their_own_loan(car_loan, coordinator):
+    """Review finding: forgiving € 2.500 is a four-eyes decision, like the approval was."""
+    until = car_loan.loan_until
+    for condition in car_loan.conditions.all():
+        services_followup.condition_check(
+            scope=coordinator, condition=condition, expected_version=1, met=True, on=until
+        )
+
+    for decision in (LoanDecision.FORGIVEN, LoanDecision.RECLAIMED):
+        with pytest.raises(ValidationError) as refused:
+            _decide(coordinator, car_loan, decision, on=until, note="Zelf besloten.")
+        assert refused.value.code == "four_eyes"
+    car_loan.refresh_from_db()
+    assert (car_loan.status, car_loan.loan_decision) == (RequestStatus.RUNNING, "")
+
+
+def test_a_paid_loan_is_not_ended_by_a_withdrawal(car_loan, coordinator):
+    with pytest.raises(ValidationError) as refused:
+        services.request_transition(
+            scope=coordinator,
+            request=car_loan,
+            to_status=RequestStatus.WITHDRAWN,
+            expected_version=car_loan.version,
+            reason="Toch niet nodig.",
+        )
+
+    assert refused.value.code == "loan_needs_decision"
+    car_loan.refresh_from_db()
+    assert car_loan.status == RequestStatus.RUNNING
 
 
 def test_a_mentor_cannot_decide_on_a_loan(car_loan, organisation):

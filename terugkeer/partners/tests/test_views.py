@@ -12,6 +12,7 @@ from terugkeer.accounts.tests.factories import MembershipFactory, OrganisationFa
 from terugkeer.cases.choices import CaseLead, TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.tests.factories import TrajectoryFactory
+from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
 from terugkeer.partners.choices import MeetingKind, PartnerKind, ReferralStatus
@@ -241,6 +242,20 @@ def test_the_chair_runs_the_meeting_and_a_decision_lands_on_the_klantreis(client
     )
     decision = MeetingDecision.objects.get()
     assert (decision.trajectory, decision.recorded_by) == (new, chair)
+    # Review finding: a decision on one case may not be filed under another case's item.
+    other = TrajectoryFactory(client=ClientFactory(organisation=org))
+    misfiled = client.post(
+        reverse("partners:decision_create", args=[meeting.pk]),
+        {
+            "item_code": f"nieuw:{new.pk}",
+            "trajectory": other.pk,
+            "text": "Op de verkeerde plek",
+            "form_token": new_form_token(),
+        },
+        follow=True,
+    )
+    assert "Dit besluit hoort niet bij dit agendapunt." in misfiled.content.decode()
+    assert MeetingDecision.objects.count() == 1
     assert (
         "Huisbezoek binnen een week"
         in client.get(reverse("partners:meeting_detail", args=[meeting.pk])).content.decode()
