@@ -29,6 +29,20 @@ def reference_rule(queryset, scope, action):
 
 
 _casework_through_trajectory = all_of(for_roles(*CASEWORK_ROLES), through("trajectory"))
+_through_request = all_of(for_roles(*CASEWORK_ROLES), through("request"))
+
+# Checking a loan's conditions outlives the aftercare (the seed's car: a year, aftercare three
+# months), so it must stay possible after the trajectory closed, which takes no ``change``: a
+# coordinator checks a condition on any request they can read. This app's own action.
+FOLLOW_UP = "follow_up"
+
+
+def condition_rule(queryset, scope, action):
+    if action == FOLLOW_UP:
+        if Role.COORDINATOR not in scope.roles:
+            return queryset.none()
+        return _through_request(queryset, scope, Action.VIEW)
+    return _through_request(queryset, scope, action)
 
 
 def register() -> None:
@@ -36,7 +50,6 @@ def register() -> None:
     policy.grant("interventions.BudgetLine", reference_rule)
     policy.grant("interventions.InterventionRequest", _casework_through_trajectory)
     policy.grant("interventions.EmergencyGift", _casework_through_trajectory)
-    for child in ("RequestStatusChange", "Condition", "Payment"):
-        policy.grant(
-            f"interventions.{child}", all_of(for_roles(*CASEWORK_ROLES), through("request"))
-        )
+    for child in ("RequestStatusChange", "Payment"):
+        policy.grant(f"interventions.{child}", _through_request)
+    policy.grant("interventions.Condition", condition_rule)

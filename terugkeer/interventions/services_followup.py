@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from terugkeer.core.access import Action
 from terugkeer.core.locking import StaleObjectError
+from terugkeer.interventions.access import FOLLOW_UP
 from terugkeer.interventions.choices import (
     PAYABLE_STATUSES,
     TRANSITIONS,
@@ -54,7 +55,7 @@ def condition_check(
     note: str = "",
     on: datetime.date | None = None,
 ) -> Condition:
-    current = locked_for(Condition, scope=scope, pk=condition.pk)
+    current = locked_for(Condition, scope=scope, pk=condition.pk, action=FOLLOW_UP)
     if current.version != expected_version:
         raise StaleObjectError(current)
     current.checked_on = on or timezone.localdate()

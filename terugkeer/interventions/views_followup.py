@@ -12,6 +12,7 @@ from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.core.access import Action
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.interventions import selectors, services_followup, services_gifts
+from terugkeer.interventions.access import FOLLOW_UP
 from terugkeer.interventions.forms import (
     ConditionCheckForm,
     ConditionForm,
@@ -45,6 +46,7 @@ class ConditionAddView(_RequestFormView):
 class ConditionCheckView(_RequestFormView):
     form_class = ConditionCheckForm
     lookup = staticmethod(selectors.condition_for)
+    action = FOLLOW_UP  # also after the trajectory closed (``access.FOLLOW_UP``)
     pk_kwarg = "condition_pk"
     page_title = gettext_lazy("Voorwaarde controleren")
     success_message = gettext_lazy("De controle is vastgelegd.")

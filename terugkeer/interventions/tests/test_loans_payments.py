@@ -250,3 +250,26 @@ def test_a_mentor_cannot_decide_on_a_loan(car_loan, organisation):
             note="x",
         )
     assert refused.value.code == "approver_role"
+
+
+def test_a_loans_conditions_are_checked_after_the_aftercare_closed(car_loan, organisation):
+    """The car loan runs a year, the aftercare three months: a closed trajectory takes no change,
+    but its loan's conditions are still checked (interventions' own follow-up action)."""
+    from django.http import Http404
+
+    from terugkeer.cases.lifecycle_services import trajectory_close
+
+    trajectory_close(trajectory=car_loan.trajectory, reason="doelen_bereikt", user=None, note="ok")
+    condition = car_loan.conditions.first()
+    chair = member_scope(organisation, Role.TEAM_CHAIR)
+    colleague = member_scope(organisation, Role.COORDINATOR)
+
+    with pytest.raises(Http404):
+        services_followup.condition_check(
+            scope=chair, condition=condition, expected_version=1, met=True
+        )
+    checked = services_followup.condition_check(
+        scope=colleague, condition=condition, expected_version=1, met=True
+    )
+
+    assert (checked.met, checked.checked_by) == (True, colleague.user)
