@@ -5,12 +5,16 @@ the decisions without cost), a client-page section, and menu items for the catal
 budget (functioneel beheerder, team chair).
 """
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from terugkeer.cases import registry
 from terugkeer.cases.timeline import LANE_OWN, Event
 from terugkeer.clients.registry import ClientSection, register_section
+from terugkeer.core import agenda_registry
+from terugkeer.core.agenda_registry import AgendaItem
 from terugkeer.core.navigation import NavItem, register_nav_item
 from terugkeer.interventions.access import REFERENCE_MANAGERS
 
@@ -111,7 +115,40 @@ def pdf_section(scope, trajectory) -> registry.PdfSection | None:
     )
 
 
+def awaiting_approval_agenda(scope, since, until, today) -> list[AgendaItem]:
+    """Team-meeting agenda: requests signed by the casemanager that still await a colleague's
+    second signature on the day of the meeting (whenever they were signed)."""
+    from terugkeer.interventions.choices import RequestStatus
+    from terugkeer.interventions.models import InterventionRequest
+
+    waiting = (
+        InterventionRequest.objects.visible_to(scope)
+        .filter(status=RequestStatus.REQUESTED, requested_at__date__lte=until)
+        .select_related("trajectory__client", "intervention_type")
+        .order_by("requested_at", "pk")
+    )
+    return [
+        AgendaItem(
+            section="interventie",
+            section_title=_("Interventies die op goedkeuring wachten"),
+            section_order=60,
+            title=_("%(type)s, aangevraagd op %(date)s")
+            % {
+                "type": request.intervention_type or _("Interventie"),
+                "date": f"{timezone.localtime(request.requested_at):%d-%m-%Y}",
+            },
+            subject=request.trajectory.client.display_name,
+            url=reverse("interventions:request_detail", args=[request.pk]),
+            date=timezone.localtime(request.requested_at).date(),
+            trajectory_id=request.trajectory_id,
+            client_id=request.trajectory.client_id,
+        )
+        for request in waiting
+    ]
+
+
 def register() -> None:
+    agenda_registry.register(awaiting_approval_agenda)
     registry.register_tab("interventions:trajectory", gettext_lazy("Interventies"), order=75)
     registry.register_event_source(intervention_events)
     registry.register_pdf_section(pdf_section)
