@@ -14,7 +14,9 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["cbs_code"]
 
     name = factory.Faker("city", locale="nl_NL")
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # Six characters like a real CBS code, in a range no real one uses (9000–9999); the suite
+    # makes more than a thousand, so the number wraps (get_or_create: one per code per test).
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
