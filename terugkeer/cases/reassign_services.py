@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from terugkeer.accounts.models import Membership, User
+from terugkeer.accounts.models import User
 from terugkeer.cases.models import Trajectory
+from terugkeer.cases.selectors import assignable_coordinators
 from terugkeer.core.access import Scope
 from terugkeer.core.roles import Role
 
 
-def _receivers(scope: Scope):
-    return Membership.objects.active().filter(
-        Q(role=Role.COORDINATOR) | Q(role=Role.TEAM_CHAIR, also_coordinator=True),
-        organisation=scope.organisation,
-    )
+def _receives(scope: Scope, user: User) -> bool:
+    return assignable_coordinators(scope=scope).filter(pk=user.pk).exists()
 
 
 @transaction.atomic
@@ -48,7 +45,7 @@ def trajectories_reassign(
         raise ValidationError(_("Kies een andere coördinator dan de huidige."), code="to_user")
     # Whoever receives cases must be able to change them: a coordinator (or a team chair who is
     # also one), with an active account.
-    if not _receivers(scope).filter(user=to_user).exists():
+    if not _receives(scope, to_user):
         raise ValidationError(
             _("%(name)s is geen coördinator van uw organisatie.") % {"name": to_user},
             code="to_user",
@@ -84,7 +81,7 @@ def trajectories_assign(*, scope: Scope, to_user: User, trajectory_ids: list[int
         raise ValidationError(_("U kunt geen trajecten toewijzen."), code="scope")
     if not trajectory_ids:
         raise ValidationError(_("Kies ten minste één traject."), code="trajectories")
-    if not _receivers(scope).filter(user=to_user).exists():
+    if not _receives(scope, to_user):
         raise ValidationError(
             _("%(name)s is geen coördinator van uw organisatie.") % {"name": to_user},
             code="to_user",

@@ -104,7 +104,7 @@ class QueueAssignView(ScopedViewMixin, View):
         form = QueueAssignForm(
             request.POST,
             queue=Trajectory.objects.visible_to(scope).open().filter(coordinator__isnull=True),
-            coordinators=self._receivers(),
+            coordinators=selectors.assignable_coordinators(scope=scope),
         )
         if not form.is_valid():
             for errors in form.errors.values():
@@ -130,6 +130,3 @@ class QueueAssignView(ScopedViewMixin, View):
                 % {"n": count, "to": to_user},
             )
         return redirect("cases:new")
-
-    def _receivers(self):
-        return selectors.assignable_coordinators(scope=self.request.scope)
