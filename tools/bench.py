@@ -96,6 +96,7 @@ def build_plan(rng: random.Random) -> dict:
     from terugkeer.accounts.models import Membership
     from terugkeer.cases.models import Trajectory
     from terugkeer.clients.models import Client
+    from terugkeer.core.access import scope_for
     from terugkeer.synthetic.generator import BENCH_COORDINATOR_EMAIL
 
     membership = Membership.objects.select_related("organisation", "user").get(
@@ -116,6 +117,12 @@ def build_plan(rng: random.Random) -> dict:
     clients = list(
         Client.objects.filter(organisation=organisation).order_by("pk").values_list("bsn", "pk")
     )
+    # The client page is measured for clients the bench user may open (through the access
+    # policy: a client of only shielded or other coordinators' cases answers 404).
+    scope = scope_for(coordinator, membership)
+    visible_clients = list(
+        Client.objects.visible_to(scope).order_by("pk").values_list("pk", flat=True)
+    )
     return {
         "organisation": organisation,
         "coordinator": coordinator,
@@ -125,7 +132,7 @@ def build_plan(rng: random.Random) -> dict:
         "dossiers": rng.sample(visible, min(20, len(visible))),
         "surnames": surnames,
         "bsns": [bsn for bsn, _pk in rng.sample(clients, min(20, len(clients)))],
-        "client_pks": [pk for _bsn, pk in rng.sample(clients, min(20, len(clients)))],
+        "client_pks": rng.sample(visible_clients, min(20, len(visible_clients))),
     }
 
 
@@ -232,9 +239,20 @@ def main() -> int:
     parser.add_argument("--report-runs", type=int, default=5)
     parser.add_argument("--import-runs", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated groups to measure (home, worklist, dossier, search, report, "
+        "import); default all",
+    )
     parser.add_argument("--results-dir", default=str(PROJECT_DIR / "bench" / "results"))
     args = parser.parse_args()
     rng = random.Random(args.seed)  # noqa: S311 (choosing pages, not security)
+    only = {group.strip() for group in args.only.split(",") if group.strip()}
+
+    def wanted(group: str) -> bool:
+        return not only or group in only
+
     started = time.perf_counter()
 
     with dataset_environment(scale=args.scale, seed=args.seed) as environment:
@@ -249,7 +267,8 @@ def main() -> int:
         today = timezone.localdate()
         plan = build_plan(rng)
         coordinator = plan["coordinator"]
-        csv_files = [import_csv(plan["organisation"], rng, today) for _ in range(args.import_runs)]
+        import_runs = args.import_runs if wanted("import") else 0
+        csv_files = [import_csv(plan["organisation"], rng, today) for _ in range(import_runs)]
         reports, reports_note = report_paths(today)
 
         with gunicorn(environment.env, workers=args.workers) as server:
@@ -358,9 +377,11 @@ def main() -> int:
                 ),
             ]
             for name, group, browser, paths, target in pages:
+                if not wanted(group):
+                    continue
                 print(f"   {name}", flush=True)
                 series.append(measure(Series(name, group, target), browser, paths, runs))
-            for slug, path in reports:
+            for slug, path in reports if wanted("report") else []:
                 print(f"   report {slug}", flush=True)
                 series.append(
                     measure(
