@@ -21,8 +21,8 @@ from terugkeer.cases.intake import (
     IntakeRefused,
     NotificationData,
     Outcome,
-    notification_register,
 )
+from terugkeer.cases.intake.batch import notifications_register_batch
 from terugkeer.clients.models import Client
 from terugkeer.detention.choices import ImportStatus, NotificationSource
 from terugkeer.detention.importing import ParsedFile, ParsedRow, parse_notification_file
@@ -87,7 +87,7 @@ def batch_parsed(batch: ImportBatch) -> ParsedFile:
 
 
 def _register_in_order(
-    *, organisation: Organisation, parsed: ParsedFile, batch, registered_by, on_race
+    *, organisation: Organisation, parsed: ParsedFile, batch, registered_by, on_race, on_chunk=None
 ) -> tuple[list[PreviewRow], int, int]:
     """Register the file's rows in file order: each row sees the rows above it (an *einde* the
     *begin* a few lines up, a new person's second melding the client the first one created).
@@ -98,25 +98,26 @@ def _register_in_order(
     """
     rows: list[PreviewRow] = []
     created = skipped = 0
+    valid = [row for row in parsed.rows if not row.errors]
+    outcomes = iter(
+        notifications_register_batch(
+            organisation=organisation,
+            entries=[(row.line, NotificationData.from_parsed_row(row)) for row in valid],
+            source=NotificationSource.IMPORT,
+            registered_by=registered_by,
+            import_batch=batch,
+            on_chunk=on_chunk,
+        )
+    )
     for row in parsed.rows:
         if row.errors:
             rows.append(PreviewRow(row, Classification(Outcome.ERROR, "; ".join(row.errors))))
             continue
-        try:
-            result = notification_register(
-                organisation=organisation,
-                data=NotificationData.from_parsed_row(row),
-                source=NotificationSource.IMPORT,
-                registered_by=registered_by,
-                import_batch=batch,
-                import_line=row.line,
-            )
-        except IntakeRace as refused:
-            on_race(row, refused)
-            rows.append(PreviewRow(row, Classification(Outcome.ERROR, refused.message)))
-            continue
-        except IntakeRefused as refused:
-            rows.append(PreviewRow(row, Classification(Outcome.ERROR, refused.message)))
+        result = next(outcomes)
+        if isinstance(result, IntakeRefused):
+            if isinstance(result, IntakeRace):
+                on_race(row, result)
+            rows.append(PreviewRow(row, Classification(Outcome.ERROR, result.message)))
             continue
         rows.append(PreviewRow(row, result.classification))
         if result.classification.outcome == Outcome.DUPLICATE:

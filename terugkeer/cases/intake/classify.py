@@ -25,25 +25,44 @@ def resolve_municipality(organisation: Organisation, value: str) -> Municipality
     )
 
 
-def classify_notification(*, organisation: Organisation, data: NotificationData) -> Classification:
-    """What registering ``data`` would do, without writing anything."""
-    if (
-        data.fingerprint
-        and DetentionNotification.objects.filter(
-            organisation=organisation, fingerprint=data.fingerprint
+class DatabaseLookups:
+    """What classifying needs to know, asked of the database one melding at a time.
+
+    A file's chunk uses ``batch.ChunkLookups`` instead: the same answers, read once per chunk.
+    """
+
+    def __init__(self, organisation: Organisation) -> None:
+        self.organisation = organisation
+
+    def fingerprint_seen(self, fingerprint: str) -> bool:
+        return DetentionNotification.objects.filter(
+            organisation=self.organisation, fingerprint=fingerprint
         ).exists()
-    ):
+
+    def municipality(self, value: str) -> Municipality | None:
+        return resolve_municipality(self.organisation, value)
+
+    def client(self, bsn: str) -> Client | None:
+        return Client.objects.filter(organisation=self.organisation, bsn=bsn).first()
+
+
+def classify_notification(
+    *, organisation: Organisation, data: NotificationData, lookups=None
+) -> Classification:
+    """What registering ``data`` would do, without writing anything."""
+    lookups = lookups or DatabaseLookups(organisation)
+    if data.fingerprint and lookups.fingerprint_seen(data.fingerprint):
         return Classification(
             Outcome.DUPLICATE, _("Deze melding is al eerder ontvangen en wordt overgeslagen.")
         )
-    municipality = resolve_municipality(organisation, data.municipality)
+    municipality = lookups.municipality(data.municipality)
     if municipality is None:
         return Classification(
             Outcome.ERROR,
             _("Gemeente '%(value)s' wordt niet door uw organisatie bediend.")
             % {"value": data.municipality},
         )
-    client = Client.objects.filter(organisation=organisation, bsn=data.bsn).first()
+    client = lookups.client(data.bsn)
     if client is not None and _identity_differs(client, data):
         return Classification(
             Outcome.REVIEW,

@@ -49,7 +49,7 @@ def notification_register(
     savepoint and answered as the duplicate it now is.
     """
     if not data.fingerprint:  # typed in by hand: the same melding twice is a duplicate too
-        data = replace(data, fingerprint=_typed_fingerprint(data))
+        data = replace(data, fingerprint=typed_fingerprint_of(data))
     classification = classify_notification(organisation=organisation, data=data)
     if classification.outcome == Outcome.DUPLICATE:
         return IntakeResult(classification)
@@ -69,7 +69,7 @@ def notification_register(
         raise IntakeRace(_("Deze melding is zojuist al door iemand anders verwerkt.")) from exc
 
 
-def _typed_fingerprint(data: NotificationData) -> str:
+def typed_fingerprint_of(data: NotificationData) -> str:
     return typed_fingerprint(
         kind=data.kind,
         bsn=data.bsn,
@@ -80,9 +80,10 @@ def _typed_fingerprint(data: NotificationData) -> str:
     )
 
 
-def _register(
+def build_notification(
     organisation, data, classification, source, registered_by, import_batch, import_line
-) -> IntakeResult:
+) -> DetentionNotification:
+    """The melding as it is stored (unsaved), with its status set as ``classification`` says."""
     notification = DetentionNotification(
         organisation=organisation,
         kind=data.kind,
@@ -109,10 +110,23 @@ def _register(
         municipality=classification.municipality,
         client=classification.client,
     )
-    result = IntakeResult(classification, notification=notification)
     if classification.outcome == Outcome.REVIEW:
         notification.status = NotificationStatus.REVIEW
         notification.review_reason = classification.reason[:300]
+    else:
+        notification.status = NotificationStatus.PROCESSED
+        notification.review_reason = ""
+    return notification
+
+
+def _register(
+    organisation, data, classification, source, registered_by, import_batch, import_line
+) -> IntakeResult:
+    notification = build_notification(
+        organisation, data, classification, source, registered_by, import_batch, import_line
+    )
+    result = IntakeResult(classification, notification=notification)
+    if classification.outcome == Outcome.REVIEW:
         _save_notification(notification)
         return result
     _apply(result, organisation, data)

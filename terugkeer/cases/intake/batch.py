@@ -1,0 +1,321 @@
+"""A file's meldingen registered in chunks: the rules of ``notification_register``, few queries.
+
+Rows are taken in file order, each seeing the ones above it. What a chunk needs to know is read
+once: the fingerprints already received, the clients by BSN and their open aftercare trajectories
+(one query each per chunk); the organisation's municipalities, default coordinators and the PIs
+once per file. A *begin detentie* melding is built in memory and written with the others of its
+run in bulk (clients, detentions, meldingen, trajectories, their history and first status step);
+any other melding, or a second melding about a BSN already in the run, first writes the run and
+then goes through ``notification_register`` itself. A bulk write that meets a concurrent
+registration (a unique constraint) is rolled back to its savepoint and its rows are registered
+one by one, which answers the race exactly as a single registration does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from terugkeer.cases.choices import Programme, Source
+from terugkeer.cases.intake.classify import classify_notification
+from terugkeer.cases.intake.data import (
+    IntakeRefused,
+    IntakeResult,
+    NotificationData,
+    Outcome,
+)
+from terugkeer.cases.intake.register import (
+    build_notification,
+    notification_register,
+    typed_fingerprint_of,
+)
+from terugkeer.cases.models import DefaultCoordinator, StatusChange, Trajectory
+from terugkeer.cases.services import FIRST_CONTACT_WORKING_DAYS
+from terugkeer.clients.models import Client
+from terugkeer.core.calendar import add_working_days
+from terugkeer.core.validators import normalise_bsn
+from terugkeer.detention.choices import NotificationKind
+from terugkeer.detention.models import Detention, DetentionNotification, PenitentiaryInstitution
+from terugkeer.detention.services import legal_title_from
+
+CHUNK_ROWS = 500
+
+
+class FileLookups:
+    """Read once per file: municipalities, default coordinators, PIs."""
+
+    def __init__(self, organisation) -> None:
+        self.organisation = organisation
+        self.municipalities = list(organisation.municipalities.order_by("pk"))
+        self.coordinators: dict[int, object] = {}
+        defaults = DefaultCoordinator.objects.filter(organisation=organisation)
+        for default in defaults.select_related("coordinator").order_by("-pk"):
+            self.coordinators[default.municipality_id] = default.coordinator  # first wins
+        self.institutions: dict[str, PenitentiaryInstitution] = {}
+        for institution in PenitentiaryInstitution.objects.order_by("-pk"):
+            self.institutions[institution.name.lower()] = institution
+
+    def municipality(self, value: str):
+        value = value.strip().lower()
+        if not value:
+            return None
+        for municipality in self.municipalities:
+            if value in (municipality.cbs_code.lower(), municipality.name.lower()):
+                return municipality
+        return None
+
+    def institution(self, name: str):
+        return self.institutions.get(name.strip().lower()) if name.strip() else None
+
+
+class ChunkLookups:
+    """The lookups of ``classify_notification`` for one chunk, read in one query each."""
+
+    def __init__(self, file: FileLookups, entries: list[tuple[int, NotificationData]]) -> None:
+        organisation = file.organisation
+        self.file, self.organisation = file, organisation
+        fingerprints = {data.fingerprint for _line, data in entries}
+        self.seen = set(
+            DetentionNotification.objects.filter(
+                organisation=organisation, fingerprint__in=fingerprints
+            ).values_list("fingerprint", flat=True)
+        )
+        bsns = {data.bsn for _line, data in entries}
+        self.clients = {
+            client.bsn: client
+            for client in Client.objects.filter(organisation=organisation, bsn__in=bsns)
+        }
+        self.open_trajectories: dict[int, Trajectory] = {}
+        trajectories = Trajectory.objects.open().filter(
+            organisation=organisation, client__bsn__in=bsns, programme=Programme.AFTERCARE
+        )
+        for trajectory in trajectories.order_by("pk"):  # the latest wins, as in the intake
+            self.open_trajectories[trajectory.client_id] = trajectory
+        self.stale: set[str] = set()  # BSNs changed one by one: ask the database again
+
+    def fingerprint_seen(self, fingerprint: str) -> bool:
+        return fingerprint in self.seen
+
+    def municipality(self, value: str):
+        return self.file.municipality(value)
+
+    def client(self, bsn: str):
+        if bsn in self.stale:
+            return Client.objects.filter(organisation=self.organisation, bsn=bsn).first()
+        return self.clients.get(bsn)
+
+
+@dataclass
+class _Run:
+    """Begin-meldingen built in memory, written together."""
+
+    indexes: list[int] = field(default_factory=list)
+    entries: list[tuple[int, NotificationData]] = field(default_factory=list)
+    results: list[IntakeResult] = field(default_factory=list)
+    bsns: set[str] = field(default_factory=set)
+    clients: list[Client] = field(default_factory=list)
+    detentions: list[Detention] = field(default_factory=list)
+    trajectories: list[Trajectory] = field(default_factory=list)
+    status_changes: list[StatusChange] = field(default_factory=list)
+    moved: list[tuple[Trajectory, Detention]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.indexes)
+
+
+def notifications_register_batch(
+    *,
+    organisation,
+    entries: list[tuple[int, NotificationData]],
+    source,
+    registered_by=None,
+    import_batch=None,
+    chunk_rows: int = CHUNK_ROWS,
+    on_chunk=None,
+) -> list[IntakeResult | IntakeRefused]:
+    """Register ``(line, data)`` entries in order; per entry its result or the refusal.
+
+    ``on_chunk(done)`` is called after every chunk with the number of entries done.
+    """
+    file = FileLookups(organisation)
+    outcomes: list[IntakeResult | IntakeRefused] = []
+    context = (organisation, source, registered_by, import_batch)
+    for start in range(0, len(entries), chunk_rows):
+        chunk = [
+            (
+                line,
+                data if data.fingerprint else replace(data, fingerprint=typed_fingerprint_of(data)),
+            )
+            for line, data in entries[start : start + chunk_rows]
+        ]
+        outcomes.extend(_register_chunk(file, chunk, context))
+        if on_chunk is not None:
+            on_chunk(start + len(chunk))
+    return outcomes
+
+
+def _fingerprinted(data: NotificationData) -> NotificationData:
+    """Typed in by hand: the same melding twice is a duplicate too (as notification_register)."""
+    return data if data.fingerprint else replace(data, fingerprint=typed_fingerprint_of(data))
+
+
+def _register_chunk(file, chunk, context) -> list[IntakeResult | IntakeRefused]:
+    organisation = context[0]
+    lookups = ChunkLookups(file, chunk)
+    outcomes: list = [None] * len(chunk)
+    run = _Run()
+    for index, (line, data) in enumerate(chunk):
+        if data.kind != NotificationKind.BEGIN or data.bsn in run.bsns or data.bsn in lookups.stale:
+            _write_run(run, lookups, outcomes, context)
+            run = _Run()
+            outcomes[index] = _register_one(data, line, context)
+            lookups.stale.add(data.bsn)
+            if isinstance(outcomes[index], IntakeResult):
+                lookups.seen.add(data.fingerprint)
+            continue
+        classification = classify_notification(
+            organisation=organisation, data=data, lookups=lookups
+        )
+        if classification.outcome == Outcome.DUPLICATE:
+            outcomes[index] = IntakeResult(classification)
+            continue
+        if classification.outcome == Outcome.ERROR:
+            outcomes[index] = IntakeRefused(classification.reason)
+            continue
+        lookups.seen.add(data.fingerprint)
+        run.indexes.append(index)
+        run.entries.append((line, data))
+        run.bsns.add(data.bsn)
+        run.results.append(_build(run, lookups, data, line, classification, context))
+    _write_run(run, lookups, outcomes, context)
+    return outcomes
+
+
+def _register_one(data, line, context) -> IntakeResult | IntakeRefused:
+    organisation, source, registered_by, import_batch = context
+    try:
+        return notification_register(
+            organisation=organisation,
+            data=data,
+            source=source,
+            registered_by=registered_by,
+            import_batch=import_batch,
+            import_line=line,
+        )
+    except IntakeRefused as refused:
+        return refused
+
+
+def _build(run, lookups, data, line, classification, context) -> IntakeResult:
+    """The rows one begin-melding writes, built as ``notification_register`` builds them."""
+    organisation, source, registered_by, import_batch = context
+    notification = build_notification(
+        organisation, data, classification, source, registered_by, import_batch, line
+    )
+    result = IntakeResult(classification, notification=notification)
+    if classification.outcome == Outcome.REVIEW:
+        return result
+    client = classification.client
+    if client is None:  # as clients.services.client_insert builds it
+        initials = "".join(f"{part[0]}." for part in data.first_names.split())
+        client = Client(
+            organisation=organisation,
+            bsn=normalise_bsn(data.bsn),
+            surname=data.surname,
+            prefix=data.prefix,
+            first_names=data.first_names,
+            initials=initials[: Client._meta.get_field("initials").max_length],
+            birth_date=data.birth_date,
+            sex=data.sex if data.sex in ("M", "V", "X") else "",
+            municipality=classification.municipality,
+        )
+        run.clients.append(client)
+    detention = Detention(  # as detention.services.detention_open builds it
+        organisation=organisation,
+        client=client,
+        institution=lookups.file.institution(data.institution),
+        dji_number=data.dji_number,
+        start_date=data.detention_start,
+        expected_end=data.expected_release,
+        legal_title=legal_title_from(data.legal_title),
+        pi_casemanager_name=data.pi_casemanager,
+    )
+    run.detentions.append(detention)
+    notification.client, notification.detention = client, detention
+    trajectory = lookups.open_trajectories.get(client.pk) if client.pk else None
+    result.trajectory_created = trajectory is None
+    if trajectory is None:  # as cases.services.trajectory_create builds it
+        municipality = classification.municipality
+        opened_on = notification.received_on
+        trajectory = Trajectory(
+            organisation=organisation,
+            client=client,
+            programme=Programme.AFTERCARE,
+            source=Source.NOTIFICATION,
+            municipality=municipality,
+            coordinator=lookups.file.coordinators.get(municipality.pk) if municipality else None,
+            detention=detention,
+            opened_on=opened_on,
+            first_contact_due=add_working_days(opened_on, FIRST_CONTACT_WORKING_DAYS),
+        )
+        run.trajectories.append(trajectory)
+        run.status_changes.append(
+            StatusChange(
+                trajectory=trajectory,
+                to_status=trajectory.status,
+                effective_on=opened_on,
+                changed_by=registered_by,
+                note=str(Source.NOTIFICATION.label),
+            )
+        )
+    else:
+        run.moved.append((trajectory, detention))
+    result.trajectory = trajectory
+    return result
+
+
+def _write_run(run: _Run, lookups: ChunkLookups, outcomes: list, context) -> None:
+    if not run:
+        return
+    try:
+        with transaction.atomic():
+            _bulk_write(run)
+    except IntegrityError:  # someone registered one of these meanwhile: one by one, as ever
+        for index, (line, data) in zip(run.indexes, run.entries, strict=True):
+            lookups.stale.add(data.bsn)
+            outcomes[index] = _register_one(data, line, context)
+        return
+    for index, result in zip(run.indexes, run.results, strict=True):
+        outcomes[index] = result
+        if result.trajectory is not None:
+            lookups.clients[result.trajectory.client.bsn] = result.trajectory.client
+            lookups.open_trajectories[result.trajectory.client_id] = result.trajectory
+
+
+def _bulk_write(run: _Run) -> None:
+    bulk_create_with_history(run.clients, Client)
+    for detention in run.detentions:
+        detention.client = detention.client  # the client's new primary key
+    bulk_create_with_history(run.detentions, Detention)
+    notifications = [result.notification for result in run.results]
+    for notification in notifications:
+        notification.client, notification.detention = notification.client, notification.detention
+    bulk_create_with_history(notifications, DetentionNotification)
+    for trajectory in run.trajectories:
+        trajectory.client, trajectory.detention = trajectory.client, trajectory.detention
+    bulk_create_with_history(run.trajectories, Trajectory)
+    for trajectory, detention in run.moved:  # a re-detention: the open trajectory follows
+        trajectory.detention = detention
+        trajectory.version += 1
+        trajectory.save(update_fields=["detention", "version", "updated_at"])
+    for change in run.status_changes:
+        change.trajectory = change.trajectory
+    StatusChange.objects.bulk_create(run.status_changes)
+    Link = Trajectory.notifications.through
+    Link.objects.bulk_create(
+        Link(trajectory_id=result.trajectory.pk, detentionnotification_id=result.notification.pk)
+        for result in run.results
+        if result.trajectory is not None
+    )
