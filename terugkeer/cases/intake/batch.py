@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -40,7 +41,11 @@ from terugkeer.detention.choices import NotificationKind
 from terugkeer.detention.models import Detention, DetentionNotification, PenitentiaryInstitution
 from terugkeer.detention.services import legal_title_from
 
-CHUNK_ROWS = 500
+CHUNK_ROWS = 500  # settings.TERUGKEER_IMPORT_CHUNK_ROWS overrides
+
+
+def chunk_rows_setting() -> int:
+    return getattr(settings, "TERUGKEER_IMPORT_CHUNK_ROWS", CHUNK_ROWS)
 
 
 class FileLookups:
@@ -132,7 +137,7 @@ def notifications_register_batch(
     source,
     registered_by=None,
     import_batch=None,
-    chunk_rows: int = CHUNK_ROWS,
+    chunk_rows: int | None = None,
     on_chunk=None,
 ) -> list[IntakeResult | IntakeRefused]:
     """Register ``(line, data)`` entries in order; per entry its result or the refusal.
@@ -140,6 +145,7 @@ def notifications_register_batch(
     ``on_chunk(done)`` is called after every chunk with the number of entries done.
     """
     file = FileLookups(organisation)
+    chunk_rows = chunk_rows or chunk_rows_setting()
     outcomes: list[IntakeResult | IntakeRefused] = []
     context = (organisation, source, registered_by, import_batch)
     for start in range(0, len(entries), chunk_rows):
