@@ -106,7 +106,7 @@ def _register_in_order(
             source=NotificationSource.IMPORT,
             registered_by=registered_by,
             import_batch=batch,
-            on_chunk=on_chunk,
+            on_chunk=on_chunk and (lambda done: on_chunk(done * len(parsed.rows) // len(valid))),
         )
     )
     for row in parsed.rows:
@@ -168,6 +168,11 @@ def notification_import(
     batch = ImportBatch.objects.select_for_update().defer("content").get(pk=batch.pk)
     if batch.status != ImportStatus.PREVIEW:
         raise ImportRefused(_("Dit bestand is al verwerkt of geannuleerd."))
+    return _import_rows(batch, registered_by, valid_only)
+
+
+def _import_rows(batch, registered_by, valid_only, on_chunk=None) -> ImportPreview:
+    """The confirm itself, in the caller's transaction (``notification_import``, the worker)."""
 
     def refuse_race(row, refused):  # rolls the whole import back
         raise ImportRefused(
@@ -181,6 +186,7 @@ def notification_import(
         batch=batch,
         registered_by=registered_by,
         on_race=refuse_race,
+        on_chunk=on_chunk,
     )
     preview = ImportPreview(rows=rows)
     if preview.has_errors and not valid_only:  # the registered rows are rolled back with this
@@ -197,8 +203,10 @@ def notification_import(
     batch.created_count = created
     batch.skipped_count = skipped
     batch.rejected_count = len(preview.error_rows)
+    batch.rows_done = len(preview.rows)
     batch.save(
         update_fields=[
+            "rows_done",
             "status",
             "valid_only",
             "row_count",

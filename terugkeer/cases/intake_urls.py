@@ -10,6 +10,11 @@ urlpatterns = [
     path("import/", views.ImportUploadView.as_view(), name="import_upload"),
     path("import/<int:batch_pk>/", views.ImportPreviewView.as_view(), name="import_preview"),
     path(
+        "import/<int:batch_pk>/voortgang/",
+        views.ImportProgressView.as_view(),
+        name="import_progress",
+    ),
+    path(
         "import/<int:batch_pk>/bevestigen/",
         views.ImportConfirmView.as_view(),
         name="import_confirm",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from terugkeer.cases import file_import, intake
+from terugkeer.cases import file_import, import_worker, intake
 from terugkeer.cases.dossier import refuse_casework_change
 from terugkeer.cases.intake_forms import (
     ManualNotificationForm,
@@ -144,6 +144,10 @@ class ImportPreviewView(BatchMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.get_batch()
+        if import_worker.is_queued(batch):  # the worker is confirming it: show its progress
+            record_access(self.request, batch, purpose=_("importvoortgang bekijken"))
+            context.update(batch=batch, queued=True, is_open=False)
+            return context
         preview = file_import.import_preview(
             organisation=self.request.scope.organisation, parsed=self.parse(batch)
         )
@@ -159,6 +163,22 @@ class ImportConfirmView(BatchMixin, View):
     def post(self, request, *args, **kwargs):
         batch = self.get_batch()
         valid_only = request.POST.get("valid_only") == "1"
+        if import_worker.needs_worker(batch):
+            try:
+                import_worker.import_enqueue(
+                    batch=batch, registered_by=request.user, valid_only=valid_only
+                )
+            except file_import.ImportRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Het bestand wordt op de achtergrond verwerkt. U kunt deze pagina "
+                        "verlaten; de voortgang staat op deze pagina."
+                    ),
+                )
+            return redirect("intake:import_preview", batch_pk=batch.pk)
         try:
             file_import.notification_import(
                 batch=batch, registered_by=request.user, valid_only=valid_only
@@ -182,10 +202,28 @@ class ImportConfirmView(BatchMixin, View):
         return redirect("cases:new")
 
 
+class ImportProgressView(BatchMixin, TemplateView):
+    """The worker's progress on a queued batch (polled by the import page with htmx)."""
+
+    template_name = "cases/intake/_import_progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        batch = self.get_batch()
+        total = batch.row_count or 1
+        context.update(
+            batch=batch,
+            queued=import_worker.is_queued(batch),
+            done=batch.status == ImportStatus.CONFIRMED,
+            percent=min(100, batch.rows_done * 100 // total),
+        )
+        return context
+
+
 class ImportCancelView(BatchMixin, View):
     def post(self, request, *args, **kwargs):
         batch = self.get_batch()
-        if batch.status == ImportStatus.PREVIEW:
+        if batch.status == ImportStatus.PREVIEW and not import_worker.is_queued(batch):
             batch.status = ImportStatus.CANCELLED
             batch.save(update_fields=["status", "updated_at"])
             messages.info(request, _("De import is geannuleerd; er is niets verwerkt."))

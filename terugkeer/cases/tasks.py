@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks, run by the database worker) for the daily signals."""
+"""Background tasks (django-tasks, run by the database worker): daily signals, large imports."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def signal_digest_task(organisation_id: int, today: str | None = None) -> int:
     organisation = Organisation.objects.get(pk=organisation_id)
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     return signal_digest_send(organisation=organisation, today=day)
+
+
+@task()
+def notification_import_task(batch_id: int, user_id: int | None, valid_only: bool) -> str:
+    """Confirm a large import file (queued by ``import_worker.import_enqueue``); idempotent."""
+    from terugkeer.cases.import_worker import import_run_queued
+
+    return import_run_queued(batch_id, user_id, valid_only)

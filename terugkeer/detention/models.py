@@ -114,6 +114,11 @@ class ImportBatch(TimeStampedModel):
     created_count = models.PositiveIntegerField(_("nieuwe meldingen"), default=0)
     skipped_count = models.PositiveIntegerField(_("al eerder geïmporteerd"), default=0)
     rejected_count = models.PositiveIntegerField(_("afgewezen"), default=0)
+    # A large file is confirmed by the background worker: when it was queued, how many rows it
+    # has done (written by the worker per chunk), and why it refused, if it did.
+    queued_at = models.DateTimeField(_("in de wachtrij gezet"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("regels verwerkt"), default=0)
+    worker_message = models.CharField(_("melding van de verwerking"), max_length=500, blank=True)
 
     objects = CaseworkQuerySet.as_manager()
 

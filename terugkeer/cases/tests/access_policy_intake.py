@@ -32,6 +32,7 @@ POLICY = {
         LOGIN, POST_ONLY, other_organisation=POST_ONLY, post=CHANGES_CASEWORK
     ),
     "intake:import_rejected": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
+    "intake:import_progress": Rule(LOGIN, CASEWORK, other_organisation=OTHER_ORG),
     "intake:review": Rule(LOGIN, CASEWORK),
     "intake:notification": Rule(
         LOGIN, CASEWORK, other_organisation=OTHER_ORG, post=CHANGES_CASEWORK
