@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -68,7 +67,13 @@ def test_a_large_file_is_confirmed_by_the_worker_with_progress(
     assert again.status_code == 302
     assert DBTaskResult.objects.count() == 1  # a second confirm queues nothing
 
-    call_command("db_worker", "--batch", "--no-startup-delay")
+    # What the worker runs: the queued task with its queued arguments (the db_worker command
+    # itself closes the database connection, which a test's transaction cannot survive).
+    queued = DBTaskResult.objects.get()
+    assert queued.task == notification_import_task
+    assert queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"]) == (
+        "verwerkt"
+    )
 
     batch.refresh_from_db()
     assert (batch.status, batch.rows_done, batch.created_count) == (ImportStatus.CONFIRMED, 5, 5)
