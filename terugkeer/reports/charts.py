@@ -114,8 +114,7 @@ def report_chart_svg(result: ReportResult, *, chart_id: str = "rapport-grafiek")
             figure.text(
                 0.01,
                 0.01,
-                f"{SUPPRESSED}: verborgen (klein aantal of af te leiden uit een totaal), "
-                "niet 0",
+                f"{SUPPRESSED}: verborgen (klein aantal of af te leiden uit een totaal), niet 0",
                 fontsize=8,
                 color="#1a1a1a",
             )

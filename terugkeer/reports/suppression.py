@@ -19,6 +19,7 @@ cells is the small one.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def table_lines(table: Table) -> list[tuple[list[Cell], Cell | None]]:
 
 
 def _numeric(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def suppressed_cells(table: Table, small_cell: int) -> set[Cell]:

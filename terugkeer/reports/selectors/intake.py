@@ -208,18 +208,18 @@ def reach_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
     rows.append(_reach_row({"municipality": "Totaal", **queryset.aggregate(**aggregates)}))
     columns = [
         Column("municipality", "Gemeente", Kind.LABEL),
-        Column("registered", "Aangemeld"),
-        Column("reached", "Bereikt"),
+        Column("registered", "Aangemeld", additive=True),
+        Column("reached", "Bereikt", additive=True),
         Column("reached_pct", "Bereik", Kind.PERCENT, base="registered", of="reached"),
-        Column("contacted", "Met eerste contact"),
-        Column("in_time", "Binnen 5 werkdagen"),
+        Column("contacted", "Met eerste contact", additive=True),
+        Column("in_time", "Binnen 5 werkdagen", additive=True),
         Column("in_time_pct", "Tijdigheid", Kind.PERCENT, base="contacted", of="in_time"),
-        Column("offered", "Aanbod gedaan"),
-        Column("accepted", "Aanbod geaccepteerd"),
+        Column("offered", "Aanbod gedaan", additive=True),
+        Column("accepted", "Aanbod geaccepteerd", additive=True),
         Column("accepted_pct", "Deelname", Kind.PERCENT, base="offered", of="accepted"),
     ]
     return ReportResult(
-        tables=[Table("Bereik, tijdigheid en deelname", columns, rows)],
+        tables=[Table("Bereik, tijdigheid en deelname", columns, rows, total_row="Totaal")],
         chart=ChartSpec(
             0,
             "municipality",
