@@ -21,6 +21,11 @@ from terugkeer.reports.suppression import suppressed_cells
 
 SMALL_CELL = 5  # counts of 1..4 persons are shown as "<5" to aggregate-only roles
 SUPPRESSED = "<5"  # the one marker for primary and complementary suppressed cells alike
+SUPPRESSION_NOTE = (
+    "aantallen onder de 5 personen zijn weergegeven als <5; om te voorkomen dat zo'n aantal "
+    "uit een totaal is terug te rekenen, staat ook een tweede cel in dezelfde rij of kolom "
+    "op <5"
+)
 
 # Roles that see every figure; any other report role gets small cells suppressed.
 UNSUPPRESSED_ROLES = frozenset({Role.COORDINATOR, Role.TEAM_CHAIR})
