@@ -73,8 +73,6 @@ def suppressed_cells(table: Table, small_cell: int) -> set[Cell]:
             value = row.get(column.key)
             if column.kind == Kind.COUNT and _numeric(value) and 0 < value < small_cell:
                 hidden.add((index, column.key))
-    # Counts not shown as a column (e.g. the hidden "total" of a distribution) can still be a
-    # percent's base: a base under the threshold hides the figure.
     lines = table_lines(table)
     while True:
         before = len(hidden)
@@ -83,6 +81,7 @@ def suppressed_cells(table: Table, small_cell: int) -> set[Cell]:
                 if (index, column.key) in hidden or row.get(column.key) is None:
                     continue
                 if column.kind in (Kind.PERCENT, Kind.NUMBER, Kind.AMOUNT) and column.base:
+                    # The base may be a key that is not a column (a distribution's "total").
                     base = row.get(column.base)
                     if (index, column.base) in hidden or (_numeric(base) and 0 < base < small_cell):
                         hidden.add((index, column.key))
