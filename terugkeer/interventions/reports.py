@@ -102,12 +102,12 @@ def budget_report(scope, filters, today) -> ReportResult:
 
 INTERVENTION_COLUMNS = [
     Column("label", "", Kind.LABEL),
-    Column("count", "Aanvragen", Kind.COUNT),
-    Column("amount", "Bedrag aangevraagd", Kind.AMOUNT, base="count"),
-    Column("paid", "Betaald", Kind.AMOUNT, base="count"),
-    Column("approved", "Goedgekeurd", Kind.COUNT),
-    Column("rejected", "Afgewezen", Kind.COUNT),
-    Column("withdrawn", "Ingetrokken", Kind.COUNT),
+    Column("count", "Aanvragen", Kind.COUNT, additive=True),
+    Column("amount", "Bedrag aangevraagd", Kind.AMOUNT, base="count", additive=True),
+    Column("paid", "Betaald", Kind.AMOUNT, base="count", additive=True),
+    Column("approved", "Goedgekeurd", Kind.COUNT, additive=True),
+    Column("rejected", "Afgewezen", Kind.COUNT, additive=True),
+    Column("withdrawn", "Ingetrokken", Kind.COUNT, additive=True),
     Column("lead_days", "Doorlooptijd aanvraag → besluit (mediaan, dagen)", Kind.NUMBER, "count"),
 ]
 
@@ -162,6 +162,7 @@ def interventions_report(scope, filters, today) -> ReportResult:
                 title="Per soort interventie",
                 columns=INTERVENTION_COLUMNS,
                 rows=_intervention_rows(requests, lambda r: r.intervention_type.name, paid),
+                total_row="Totaal",
             ),
             Table(
                 title="Per basisvoorwaarde",
@@ -169,6 +170,7 @@ def interventions_report(scope, filters, today) -> ReportResult:
                 rows=_intervention_rows(
                     requests, lambda r: str(domains[r.intervention_type.domain_code]), paid
                 ),
+                total_row="Totaal",
             ),
         ]
     )
@@ -176,10 +178,10 @@ def interventions_report(scope, filters, today) -> ReportResult:
 
 GIFT_COLUMNS = [
     Column("year", "Jaar", Kind.LABEL),
-    Column("requested", "Aangevraagd", Kind.COUNT),
-    Column("granted", "Toegekend", Kind.COUNT),
-    Column("rejected", "Afgewezen", Kind.COUNT),
-    Column("paid", "Uitbetaald", Kind.AMOUNT, base="granted"),
+    Column("requested", "Aangevraagd", Kind.COUNT, additive=True),
+    Column("granted", "Toegekend", Kind.COUNT, additive=True),
+    Column("rejected", "Afgewezen", Kind.COUNT, additive=True),
+    Column("paid", "Uitbetaald", Kind.AMOUNT, base="granted", additive=True),
     Column("mean", "Gemiddelde gift", Kind.AMOUNT, base="granted"),
 ]
 
@@ -213,7 +215,11 @@ def gifts_report(scope, filters, today) -> ReportResult:
     rows = [_gift_row(str(year), years[year]) for year in sorted(years)]
     if rows:
         rows.append(_gift_row("Totaal", gifts))
-    return ReportResult(tables=[Table(title="Giften Noodfonds", columns=GIFT_COLUMNS, rows=rows)])
+    return ReportResult(
+        tables=[
+            Table(title="Giften Noodfonds", columns=GIFT_COLUMNS, rows=rows, total_row="Totaal")
+        ]
+    )
 
 
 REPORTS = (

@@ -105,7 +105,13 @@ def referrals_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
                     Column("partner", "Ketenpartner", Kind.LABEL),
                     Column("sent", "Verstuurd"),
                     Column("accepted", "Geaccepteerd"),
-                    Column("accepted_share", "Aandeel geaccepteerd", Kind.PERCENT, "sent"),
+                    Column(
+                        "accepted_share",
+                        "Aandeel geaccepteerd",
+                        Kind.PERCENT,
+                        "sent",
+                        of="accepted",
+                    ),
                     Column("rejected", "Afgewezen"),
                     Column("waiting", "Nog geen antwoord"),
                     Column("finished", "Afgerond"),
@@ -120,10 +126,12 @@ def referrals_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
                 "Resultaat van afgeronde verwijzingen",
                 [
                     Column("outcome", "Resultaat", Kind.LABEL),
-                    Column("count", "Verwijzingen"),
-                    Column("share", "Aandeel", Kind.PERCENT, "total"),
+                    Column("count", "Verwijzingen", additive=True),
+                    Column("share", "Aandeel", Kind.PERCENT, "total", of="count"),
                 ],
                 outcome_rows,
+                # The shares give away the total, so the counts add up to a known total.
+                derivable_total=True,
             ),
         ]
     )
@@ -195,7 +203,7 @@ def collaboration_report(scope: Scope, filters: ReportFilters, today) -> ReportR
                 [
                     Column("value", "Samenwerking", Kind.LABEL),
                     Column("count", "Trajecten"),
-                    Column("share", "Aandeel", Kind.PERCENT, "total"),
+                    Column("share", "Aandeel", Kind.PERCENT, "total", of="count"),
                 ],
                 [
                     {"value": label, "count": n, "share": percent(n, total), "total": total}
@@ -219,10 +227,11 @@ def collaboration_report(scope: Scope, filters: ReportFilters, today) -> ReportR
                 "Achterblijvers en wat voor hen is gedaan",
                 [
                     Column("value", "Uitkomst", Kind.LABEL),
-                    Column("count", "Achterblijvers"),
-                    Column("share", "Aandeel", Kind.PERCENT, "total"),
+                    Column("count", "Achterblijvers", additive=True),
+                    Column("share", "Aandeel", Kind.PERCENT, "total", of="count"),
                 ],
                 left_rows,
+                derivable_total=True,
             ),
         ]
     )

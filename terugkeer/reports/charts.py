@@ -2,7 +2,8 @@
 
 Every bar carries a ``<title>`` and ``data-*`` attributes with its label, series and value, so the
 chart is readable by screen readers and checkable in tests without looking at pixels. A chart
-plots what the table shows: suppressed cells ("<5") are drawn as empty bars and say so.
+plots what the table shows: a suppressed cell ("<5", primary or complementary) gets no bar
+length but a hatched, labelled "<5" marker and a note under the chart, never a bar of 0.
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ def report_chart_svg(result: ReportResult, *, chart_id: str = "rapport-grafiek")
         row
         for row in table.rows
         if row.get(spec.label) != "Totaal"
-        and any(isinstance(row.get(key), int | float) for key in spec.values)
+        and any(
+            isinstance(row.get(key), int | float) or row.get(key) == SUPPRESSED
+            for key in spec.values
+        )
     ][:MAX_BARS]
     if not rows:
         return None
@@ -62,20 +66,38 @@ def report_chart_svg(result: ReportResult, *, chart_id: str = "rapport-grafiek")
         axes = figure.subplots()
         height = 0.8 / (1 if spec.stacked else len(spec.values))
         left = [0.0] * len(rows)
+        suppressed_any = False
         for series, key in enumerate(spec.values):
             column = columns[key]
             for index, row in enumerate(rows):
                 raw = row.get(key)
                 value = float(raw) if isinstance(raw, int | float) else 0.0
                 offset = 0 if spec.stacked else (series - (len(spec.values) - 1) / 2) * height
+                start = left[index] if spec.stacked else 0
                 (patch,) = axes.barh(
                     index + offset,
                     value,
                     height,
-                    left=left[index] if spec.stacked else 0,
+                    left=start,
                     color=COLOURS[series % len(COLOURS)],
                     label=column.label if index == 0 else None,
                 )
+                if raw == SUPPRESSED:
+                    # No length: a suppressed figure is unknown, not 0. A hatched marker with
+                    # the label "<5" shows where it would be.
+                    patch.set_facecolor("none")
+                    patch.set_edgecolor(COLOURS[series % len(COLOURS)])
+                    patch.set_hatch("//")
+                    axes.text(
+                        start,
+                        index + offset,
+                        f" {SUPPRESSED}",
+                        va="center",
+                        ha="left",
+                        fontsize=8,
+                        color="#1a1a1a",
+                    )
+                    suppressed_any = True
                 if spec.stacked:
                     left[index] += value
                 gid = f"{chart_id}-{series}-{index}"
@@ -88,6 +110,14 @@ def report_chart_svg(result: ReportResult, *, chart_id: str = "rapport-grafiek")
         axes.set_yticks(list(range(len(rows))), labels)
         axes.invert_yaxis()
         axes.set_title(spec.title, loc="left")
+        if suppressed_any:
+            figure.text(
+                0.01,
+                0.01,
+                f"{SUPPRESSED}: verborgen (klein aantal of af te leiden uit een totaal), niet 0",
+                fontsize=8,
+                color="#1a1a1a",
+            )
         axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncols=3, frameon=False)
         axes.spines[["top", "right"]].set_visible(False)
         figure.tight_layout()

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from terugkeer.core.downloads import render_pdf, spreadsheet_text
 from terugkeer.reports.framework import (
     SUPPRESSED,
+    SUPPRESSION_NOTE,
     Column,
     Kind,
     Report,
@@ -59,7 +60,7 @@ def _header_lines(rendered: RenderedReport) -> list[list[str]]:
     ]
     lines += [[label, spreadsheet_text(value)] for label, value in rendered.filter_labels]
     if rendered.result.suppressed:
-        lines.append(["Let op", "aantallen onder de 5 personen zijn weergegeven als <5"])
+        lines.append(["Let op", SUPPRESSION_NOTE])
     return lines
 
 

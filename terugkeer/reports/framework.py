@@ -17,9 +17,15 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.core.access import Scope
 from terugkeer.core.roles import Role
+from terugkeer.reports.suppression import suppressed_cells
 
 SMALL_CELL = 5  # counts of 1..4 persons are shown as "<5" to aggregate-only roles
-SUPPRESSED = "<5"
+SUPPRESSED = "<5"  # the one marker for primary and complementary suppressed cells alike
+SUPPRESSION_NOTE = (
+    "aantallen onder de 5 personen zijn weergegeven als <5; om te voorkomen dat zo'n aantal "
+    "uit een totaal is terug te rekenen, staat ook een tweede cel in dezelfde rij of kolom "
+    "op <5"
+)
 
 # Roles that see every figure; any other report role gets small cells suppressed.
 UNSUPPRESSED_ROLES = frozenset({Role.COORDINATOR, Role.TEAM_CHAIR})
@@ -41,6 +47,10 @@ class Column:
     label: str
     kind: str = Kind.COUNT
     base: str | None = None  # for PERCENT and NUMBER: the count column they are computed over
+    # Suppression metadata (see ``reports.suppression``): the rows of an additive column add up
+    # to the table's total row (or a derivable total); a percent's ``of`` is its numerator.
+    additive: bool = False
+    of: str | None = None
 
 
 @dataclass
@@ -55,6 +65,13 @@ class Table:
     page_limit: int | None = None
     # Only for roles that may see rows per trajectory (never for aggregate-only roles).
     per_trajectory: bool = False
+    # Suppression metadata: the label of the row holding the column totals ("Totaal"); whether
+    # the additive columns add up to a total shown elsewhere or derivable from shares; and the
+    # columns of one row that add up to another column of that row.
+    total_row: str | None = None
+    derivable_total: bool = False
+    row_total: str | None = None
+    row_parts: tuple[str, ...] = ()
 
     @property
     def page_rows(self) -> list[dict[str, Any]]:
@@ -131,29 +148,22 @@ def needs_suppression(scope: Scope) -> bool:
     return scope.role not in UNSUPPRESSED_ROLES
 
 
-def _suppress_row(row: dict[str, Any], columns: list[Column]) -> dict[str, Any]:
-    out = dict(row)
-    for column in columns:
-        value = row.get(column.key)
-        if column.kind == Kind.COUNT and isinstance(value, int) and 0 < value < SMALL_CELL:
-            out[column.key] = SUPPRESSED
-        elif column.kind in (Kind.PERCENT, Kind.NUMBER, Kind.AMOUNT) and column.base:
-            base = row.get(column.base)
-            if isinstance(base, int) and 0 < base < SMALL_CELL and value is not None:
-                out[column.key] = SUPPRESSED
-    return out
+def _suppress_table(table: Table) -> Table:
+    hidden = suppressed_cells(table, SMALL_CELL)
+    rows = [
+        {key: SUPPRESSED if (index, key) in hidden else value for key, value in row.items()}
+        for index, row in enumerate(table.rows)
+    ]
+    return replace(table, rows=rows)
 
 
 def suppress_small_cells(result: ReportResult) -> ReportResult:
-    """Aggregate-only view: counts under 5 persons, and figures computed over them, become "<5".
+    """Aggregate-only view: counts under 5 persons, figures computed over them, and the cells
+    that would let a reader work them out from a total (complementary suppression) become "<5".
 
     Tables with a row per trajectory are dropped altogether.
     """
-    tables = [
-        replace(table, rows=[_suppress_row(row, table.columns) for row in table.rows])
-        for table in result.tables
-        if not table.per_trajectory
-    ]
+    tables = [_suppress_table(table) for table in result.tables if not table.per_trajectory]
     chart = result.chart
     if chart is not None and chart.table >= len(tables):
         chart = None

@@ -37,11 +37,14 @@ def _by_sex(prefix: str = "", field: str = "sex") -> dict[str, Count]:
 
 
 SEX_COLUMNS = [
-    Column("total", "Totaal"),
-    Column("male", "Man"),
-    Column("female", "Vrouw"),
-    Column("other", "Anders / onbekend"),
+    Column("total", "Totaal", additive=True),
+    Column("male", "Man", additive=True),
+    Column("female", "Vrouw", additive=True),
+    Column("other", "Anders / onbekend", additive=True),
 ]
+# Per row, the sexes add up to the total; per table, the rows add up to the "Totaal" row of the
+# first table (shown there, so the other tables' column totals count as known).
+SEX_LINES = dict(row_total="total", row_parts=("male", "female", "other"))
 
 
 def notifications_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
@@ -80,16 +83,22 @@ def notifications_report(scope: Scope, filters: ReportFilters, today) -> ReportR
                 "Meldingen per maand" if monthly else "Meldingen per jaar",
                 [Column("period", "Periode", Kind.LABEL), *SEX_COLUMNS],
                 period_rows,
+                total_row="Totaal",
+                **SEX_LINES,
             ),
             Table(
                 "Meldingen per gemeente",
                 [Column("municipality", "Gemeente", Kind.LABEL), *SEX_COLUMNS],
                 per_municipality,
+                derivable_total=True,
+                **SEX_LINES,
             ),
             Table(
                 "Meldingen per inrichting",
                 [Column("institution", "Inrichting", Kind.LABEL), *SEX_COLUMNS],
                 per_institution,
+                derivable_total=True,
+                **SEX_LINES,
             ),
         ],
         chart=ChartSpec(0, "period", ("male", "female", "other"), "Meldingen", stacked=True),
@@ -133,7 +142,15 @@ def outflow_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
         Column("female_persons", "Unieke vrouwen"),
     ]
     return ReportResult(
-        tables=[Table("Uitstroom en unieke inwoners per jaar", columns, rows)],
+        tables=[
+            Table(
+                "Uitstroom en unieke inwoners per jaar",
+                columns,
+                rows,
+                row_total="releases",
+                row_parts=("persons", "repeat"),
+            )
+        ],
         chart=ChartSpec(0, "year", ("releases", "persons"), "Uitstroom en unieke inwoners"),
     )
 
@@ -191,18 +208,18 @@ def reach_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
     rows.append(_reach_row({"municipality": "Totaal", **queryset.aggregate(**aggregates)}))
     columns = [
         Column("municipality", "Gemeente", Kind.LABEL),
-        Column("registered", "Aangemeld"),
-        Column("reached", "Bereikt"),
-        Column("reached_pct", "Bereik", Kind.PERCENT, base="registered"),
-        Column("contacted", "Met eerste contact"),
-        Column("in_time", "Binnen 5 werkdagen"),
-        Column("in_time_pct", "Tijdigheid", Kind.PERCENT, base="contacted"),
-        Column("offered", "Aanbod gedaan"),
-        Column("accepted", "Aanbod geaccepteerd"),
-        Column("accepted_pct", "Deelname", Kind.PERCENT, base="offered"),
+        Column("registered", "Aangemeld", additive=True),
+        Column("reached", "Bereikt", additive=True),
+        Column("reached_pct", "Bereik", Kind.PERCENT, base="registered", of="reached"),
+        Column("contacted", "Met eerste contact", additive=True),
+        Column("in_time", "Binnen 5 werkdagen", additive=True),
+        Column("in_time_pct", "Tijdigheid", Kind.PERCENT, base="contacted", of="in_time"),
+        Column("offered", "Aanbod gedaan", additive=True),
+        Column("accepted", "Aanbod geaccepteerd", additive=True),
+        Column("accepted_pct", "Deelname", Kind.PERCENT, base="offered", of="accepted"),
     ]
     return ReportResult(
-        tables=[Table("Bereik, tijdigheid en deelname", columns, rows)],
+        tables=[Table("Bereik, tijdigheid en deelname", columns, rows, total_row="Totaal")],
         chart=ChartSpec(
             0,
             "municipality",

@@ -89,7 +89,7 @@ def help_requests_report(scope: Scope, filters: ReportFilters, today) -> ReportR
                     Column("domain", "Domein", Kind.LABEL),
                     Column("count", "Trajecten met hulpvraag"),
                     Column("base", "Trajecten"),
-                    Column("share", "Aandeel", Kind.PERCENT, base="base"),
+                    Column("share", "Aandeel", Kind.PERCENT, base="base", of="count"),
                 ],
                 domain_rows,
             ),
@@ -180,7 +180,11 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
         situation_columns += [
             Column(f"count_{moment}", f"Aantal {moment_labels[moment]}"),
             Column(
-                f"pct_{moment}", f"Aandeel {moment_labels[moment]}", Kind.PERCENT, f"n_{moment}"
+                f"pct_{moment}",
+                f"Aandeel {moment_labels[moment]}",
+                Kind.PERCENT,
+                f"n_{moment}",
+                of=f"count_{moment}",
             ),
         ]
 

@@ -157,6 +157,8 @@ def zrm_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
                     Column("worse", "Achteruit"),
                 ],
                 summary,
+                row_total="clients",
+                row_parts=("improved", "equal", "worse"),
             ),
             Table(
                 "Gemiddelde score per domein",
@@ -201,6 +203,7 @@ def lead_times_report(scope: Scope, filters: ReportFilters, today) -> ReportResu
         {"value": "Totaal", "count": total, "share": percent(total, total), "total": total}
     )
     reasons.note = "Trajecten afgesloten in de periode."
+    reasons.total_row = "Totaal"
     return ReportResult(
         tables=[
             Table(
@@ -235,10 +238,12 @@ def _distribution(queryset, field: str, choices, title: str, label: str) -> Tabl
         title,
         [
             Column("value", label, Kind.LABEL),
-            Column("count", "Trajecten"),
-            Column("share", "Aandeel", Kind.PERCENT, "total"),
+            Column("count", "Trajecten", additive=True),
+            Column("share", "Aandeel", Kind.PERCENT, "total", of="count"),
         ],
         rows,
+        # The shares give away the total, so the counts add up to a known total.
+        derivable_total=True,
     )
 
 
@@ -264,8 +269,13 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
             _distribution(cohort, "source", Source.choices, "Binnengekomen via", "Herkomst"),
             Table(
                 "Verwijzingen per ketenpartner",
-                [Column("partner", "Ketenpartner", Kind.LABEL), Column("count", "Trajecten")],
+                [
+                    Column("partner", "Ketenpartner", Kind.LABEL),
+                    Column("count", "Trajecten", additive=True),
+                ],
                 referrals,
+                # Adds up to "verwijzing door een ketenpartner" in the table above.
+                derivable_total=True,
             ),
             _distribution(
                 cohort,
@@ -279,7 +289,7 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
                 [
                     Column("total", "Trajecten"),
                     Column("supervised", "Met reclasseringstoezicht"),
-                    Column("share", "Aandeel", Kind.PERCENT, "total"),
+                    Column("share", "Aandeel", Kind.PERCENT, "total", of="supervised"),
                 ],
                 [
                     {
@@ -347,10 +357,10 @@ def recidivism_report(scope: Scope, filters: ReportFilters, today: datetime.date
         Column("released", "Vrijgelaten"),
         Column("followed_2y", "Twee jaar gevolgd"),
         Column("recidive_2y", "Nieuwe melding binnen 2 jaar"),
-        Column("share_2y", "Recidive 2 jaar", Kind.PERCENT, "followed_2y"),
+        Column("share_2y", "Recidive 2 jaar", Kind.PERCENT, "followed_2y", of="recidive_2y"),
         Column("followed_18m", "Anderhalf jaar gevolgd"),
         Column("recidive_18m", "Nieuwe melding binnen 1,5 jaar"),
-        Column("share_18m", "Recidive 1,5 jaar", Kind.PERCENT, "followed_18m"),
+        Column("share_18m", "Recidive 1,5 jaar", Kind.PERCENT, "followed_18m", of="recidive_18m"),
     ]
     return ReportResult(
         tables=[
