@@ -1,4 +1,4 @@
-"""Invite a person to an organisation: ``manage.py user_invite --organisation … --email … --role …``.
+"""Invite a person: ``manage.py user_invite --organisation … --email … --role … [--name …]``.
 
 Creates the user (or adds a membership for an existing one) and mails a set-password link.
 ``--organisation`` is the organisation's name or id.
