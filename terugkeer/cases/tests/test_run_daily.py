@@ -13,7 +13,8 @@ from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.roles import Role
 
-pytestmark = pytest.mark.django_db
+# The worker closes database connections between tasks: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_twice_a_day_enqueues_once_and_the_worker_sends_the_digest():
