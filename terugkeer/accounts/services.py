@@ -4,11 +4,12 @@ import time
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django_otp.oath import TOTP, hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from terugkeer.accounts.choices import OrganisationKind
 from terugkeer.accounts.models import Membership, Municipality, Organisation, User
 from terugkeer.core.locking import save_versioned
 from terugkeer.core.roles import Role
@@ -56,6 +57,31 @@ def organisation_create(
     organisation.save()
     organisation.municipalities.set(municipalities)
     return organisation
+
+
+@transaction.atomic
+def organisation_create_by_codes(
+    *, name: str, kind: str, municipality_codes: list[str], aftercare_months: int = 3
+) -> Organisation:
+    """Create an organisation from CBS codes (operator command); Dutch errors, nothing half made."""
+    name = name.strip()
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise ValidationError(f"Er bestaat al een organisatie met de naam “{name}”.")
+    if kind not in OrganisationKind.values:
+        raise ValidationError(
+            f"Onbekende soort “{kind}”; kies uit: {', '.join(OrganisationKind.values)}."
+        )
+    codes = [code.strip().upper() for code in municipality_codes]
+    found = {m.cbs_code: m for m in Municipality.objects.filter(cbs_code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError(f"Onbekende CBS-gemeentecode: {', '.join(unknown)}.")
+    return organisation_create(
+        name=name,
+        kind=kind,
+        municipalities=list(found.values()),
+        aftercare_months=aftercare_months,
+    )
 
 
 @transaction.atomic

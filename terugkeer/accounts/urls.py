@@ -13,6 +13,11 @@ urlpatterns = [
         views.TwoFactorSetupView.as_view(),
         name="two_factor_setup",
     ),
+    path(
+        "wachtwoord-instellen/<uidb64>/<token>/",
+        views.SetPasswordView.as_view(),
+        name="set_password",
+    ),
     path("organisatie/kiezen/", views.ChooseOrganisationView.as_view(), name="choose_organisation"),
     path(
         "organisatie/instellingen/",

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -160,3 +160,11 @@ class OrganisationSettingsView(ScopedViewMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("De instellingen zijn opgeslagen."))
         return redirect("accounts:organisation_settings")
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The invitation link: set a first password (Django's reset token, valid once)."""
+
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:login")
+    post_reset_login = False

@@ -28,3 +28,28 @@ def notification_import_task(batch_id: int, user_id: int | None, valid_only: boo
     from terugkeer.cases.import_worker import import_run_queued
 
     return import_run_queued(batch_id, user_id, valid_only)
+
+
+def daily_tasks_enqueue(*, today: datetime.date) -> list[tuple[Organisation, bool]]:
+    """Enqueue each organisation's daily work for ``today``, at most once per organisation a day.
+
+    Returns (organisation, newly enqueued) pairs. A second run the same day finds the task
+    already in the database queue (django-tasks-db) and enqueues nothing.
+    """
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    task_path = signal_digest_task.module_path
+    day = today.isoformat()
+    result = []
+    for organisation in Organisation.objects.order_by("name", "pk"):
+        with transaction.atomic():
+            Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+            already = any(
+                row.args_kwargs.get("kwargs") == {"organisation_id": organisation.pk, "today": day}
+                for row in DBTaskResult.objects.filter(task_path=task_path).only("args_kwargs")
+            )
+            if not already:
+                signal_digest_task.enqueue(organisation_id=organisation.pk, today=day)
+        result.append((organisation, not already))
+    return result
