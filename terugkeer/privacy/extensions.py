@@ -1,0 +1,45 @@
+"""What the privacy app adds to core's pages: the privacy officer's menu items and home tiles."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from terugkeer.core.navigation import HomeTask, NavItem, register_nav_item, register_tiles
+from terugkeer.core.roles import Role
+
+PRIVACY_OFFICER = frozenset({Role.PRIVACY_OFFICER})
+
+MENU = (
+    NavItem(
+        gettext_lazy("Toegangslogboek"),
+        "privacy:access_log",
+        PRIVACY_OFFICER,
+        order=85,
+        current="privacy:",
+    ),
+)
+
+
+def privacy_tiles(scope) -> list[HomeTask]:
+    if scope.role != Role.PRIVACY_OFFICER:
+        return []
+    return [
+        HomeTask(
+            title=_("Toegangslogboek"),
+            description=_("Wie heeft wanneer welk dossier bekeken; filteren en exporteren."),
+            url=reverse("privacy:access_log"),
+            order=85,
+        ),
+        HomeTask(
+            title=_("Wie heeft dit dossier ingezien"),
+            description=_("Zoek een cliënt op BSN en zie wie het dossier heeft ingezien."),
+            url=reverse("privacy:index"),
+            order=86,
+        ),
+    ]
+
+
+def register() -> None:
+    register_tiles(privacy_tiles)
+    for item in MENU:
+        register_nav_item(item)

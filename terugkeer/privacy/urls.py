@@ -1,0 +1,26 @@
+from django.urls import path
+
+from terugkeer.privacy import views, views_log
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+    path("toegangslogboek/", views_log.AccessLogView.as_view(), name="access_log"),
+    path(
+        "toegangslogboek/export.csv",
+        views_log.AccessLogExportView.as_view(kind="csv"),
+        name="access_log_csv",
+    ),
+    path(
+        "toegangslogboek/export.xlsx",
+        views_log.AccessLogExportView.as_view(kind="xlsx"),
+        name="access_log_xlsx",
+    ),
+    path("clienten/zoeken/", views_log.ClientLookupView.as_view(), name="client_lookup"),
+    path(
+        "clienten/<int:client_pk>/ingezien/",
+        views_log.ClientAccessLogView.as_view(),
+        name="client_log",
+    ),
+]
