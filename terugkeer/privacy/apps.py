@@ -12,3 +12,5 @@ class PrivacyConfig(AppConfig):
 
         access.register()
         extensions.register()
+        # Register this app's signals with core (core never imports upward).
+        from terugkeer.privacy import signal_providers  # noqa: F401

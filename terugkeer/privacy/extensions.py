@@ -15,8 +15,8 @@ MENU = (
         "privacy:access_log",
         PRIVACY_OFFICER,
         order=85,
-        current="privacy:",
     ),
+    NavItem(gettext_lazy("Ongebruikelijke inzage"), "privacy:alerts", PRIVACY_OFFICER, order=86),
 )
 
 

@@ -6,6 +6,7 @@ app_name = "privacy"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("meldingen/", views.AlertsView.as_view(), name="alerts"),
     path("toegangslogboek/", views_log.AccessLogView.as_view(), name="access_log"),
     path(
         "toegangslogboek/export.csv",

@@ -74,7 +74,7 @@ def tile_titles(response) -> list[str]:
             ],
         ),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
-        (Role.PRIVACY_OFFICER, ["Toegangslogboek"]),
+        (Role.PRIVACY_OFFICER, ["Toegangslogboek", "Ongebruikelijke inzage"]),
     ],
 )
 def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):

@@ -30,6 +30,7 @@ def _admin(own: str, other: str | None = None) -> Rule:
 POLICY = {
     "privacy:index": Rule(LOGIN, OFFICER),
     "privacy:access_log": Rule(LOGIN, OFFICER),
+    "privacy:alerts": Rule(LOGIN, OFFICER),
     "privacy:access_log_csv": Rule(LOGIN, OFFICER),
     "privacy:access_log_xlsx": Rule(LOGIN, OFFICER),
     "privacy:client_lookup": Rule(LOGIN, REDIRECTS),
