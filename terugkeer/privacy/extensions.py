@@ -17,6 +17,12 @@ MENU = (
         order=85,
     ),
     NavItem(gettext_lazy("Ongebruikelijke inzage"), "privacy:alerts", PRIVACY_OFFICER, order=86),
+    NavItem(
+        gettext_lazy("Verzoeken van betrokkenen"),
+        "privacy:request_list",
+        PRIVACY_OFFICER,
+        order=87,
+    ),
 )
 
 
@@ -35,6 +41,14 @@ def privacy_tiles(scope) -> list[HomeTask]:
             description=_("Zoek een cliënt op BSN en zie wie het dossier heeft ingezien."),
             url=reverse("privacy:index"),
             order=86,
+        ),
+        HomeTask(
+            title=_("Verzoeken van betrokkenen"),
+            description=_(
+                "Inzage, correctie, verwijdering, beperking en bezwaar: termijnen en besluiten."
+            ),
+            url=reverse("privacy:request_list"),
+            order=87,
         ),
     ]
 

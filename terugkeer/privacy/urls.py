@@ -1,6 +1,6 @@
 from django.urls import path
 
-from terugkeer.privacy import views, views_log
+from terugkeer.privacy import views, views_log, views_requests
 
 app_name = "privacy"
 
@@ -17,6 +17,19 @@ urlpatterns = [
         "toegangslogboek/export.xlsx",
         views_log.AccessLogExportView.as_view(kind="xlsx"),
         name="access_log_xlsx",
+    ),
+    path("verzoeken/", views_requests.RequestListView.as_view(), name="request_list"),
+    path("verzoeken/nieuw/", views_requests.RequestCreateView.as_view(), name="request_create"),
+    path("verzoeken/<int:pk>/", views_requests.RequestDetailView.as_view(), name="request_detail"),
+    path(
+        "verzoeken/<int:pk>/verlengen/",
+        views_requests.RequestChangeView.as_view(action="extend"),
+        name="request_extend",
+    ),
+    path(
+        "verzoeken/<int:pk>/besluiten/",
+        views_requests.RequestChangeView.as_view(action="decide"),
+        name="request_decide",
     ),
     path("clienten/zoeken/", views_log.ClientLookupView.as_view(), name="client_lookup"),
     path(

@@ -74,7 +74,10 @@ def tile_titles(response) -> list[str]:
             ],
         ),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
-        (Role.PRIVACY_OFFICER, ["Toegangslogboek", "Ongebruikelijke inzage"]),
+        (
+            Role.PRIVACY_OFFICER,
+            ["Toegangslogboek", "Ongebruikelijke inzage", "Verzoeken van betrokkenen"],
+        ),
     ],
 )
 def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
@@ -91,7 +94,10 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
         (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen", "Woningen"]),
         (Role.MENTOR, ["Mijn deelnemers"]),
-        (Role.PRIVACY_OFFICER, ["Toegangslogboek", "Wie heeft dit dossier ingezien"]),
+        (
+            Role.PRIVACY_OFFICER,
+            ["Toegangslogboek", "Wie heeft dit dossier ingezien", "Verzoeken van betrokkenen"],
+        ),
     ],
 )
 def test_home_tiles_per_role_come_from_the_apps(verified_client, role, tiles):

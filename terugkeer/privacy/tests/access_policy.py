@@ -35,6 +35,11 @@ POLICY = {
     "privacy:access_log_xlsx": Rule(LOGIN, OFFICER),
     "privacy:client_lookup": Rule(LOGIN, REDIRECTS),
     "privacy:client_log": Rule(LOGIN, OFFICER, other_organisation=OTHER),
+    "privacy:request_list": Rule(LOGIN, OFFICER),
+    "privacy:request_create": Rule(LOGIN, OFFICER),
+    "privacy:request_detail": Rule(LOGIN, OFFICER, other_organisation=OTHER),
+    "privacy:request_extend": Rule(LOGIN, OFFICER, other_organisation=OTHER),
+    "privacy:request_decide": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "admin:privacy_privacysettings_changelist": _admin(OK),
     # One settings row per organisation and the own one exists already: no second one.
     "admin:privacy_privacysettings_add": _admin(FORBIDDEN),
@@ -46,11 +51,12 @@ POLICY = {
 
 def extend_world(world) -> None:
     from terugkeer.clients.tests.factories import ClientFactory
-    from terugkeer.privacy.tests.factories import PrivacySettingsFactory
+    from terugkeer.privacy.tests.factories import PrivacySettingsFactory, SubjectRequestFactory
 
     own, other = world["own"], world["other"]
     clients = tuple(ClientFactory(organisation=o) for o in (own, other))
     world["params"]["privacy:client_pk"] = tuple(c.pk for c in clients)
+    world["params"]["privacy:pk"] = tuple(SubjectRequestFactory(client=c).pk for c in clients)
     world["objects"]["privacy_privacysettings"] = tuple(
         PrivacySettingsFactory(organisation=o) for o in (own, other)
     )
