@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "terugkeer.activities",
     "terugkeer.reports",
     "terugkeer.partners",
+    "terugkeer.privacy",
     "terugkeer.synthetic",
 ]
 

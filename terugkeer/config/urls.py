@@ -19,6 +19,7 @@ urlpatterns = [
     path("trajecten/<int:trajectory_pk>/plan/", include("terugkeer.cases.plan_urls")),
     path("overdragen/", include("terugkeer.cases.reassign_urls")),
     path("rapportages/", include("terugkeer.reports.urls")),
+    path("privacy/", include("terugkeer.privacy.urls")),
     path("beheer/", admin_site.urls),
     path("taal/", set_language, name="set_language"),
 ]

@@ -6,8 +6,3 @@ class CoreConfig(AppConfig):
     name = "terugkeer.core"
     label = "core"
     verbose_name = _("Kern")
-
-    def ready(self) -> None:
-        from terugkeer.core import navigation, selectors
-
-        navigation.register_tiles(selectors.privacy_tiles)

@@ -3,11 +3,9 @@
 from dataclasses import dataclass
 
 from django.db import connection
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.core.access import Scope
-from terugkeer.core.navigation import HomeTask
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 _ROLE_DESCRIPTIONS = {
@@ -39,35 +37,9 @@ def role_description(role: Role) -> str:
     return str(_ROLE_DESCRIPTIONS[role])
 
 
-def privacy_tiles(scope: Scope) -> list[HomeTask]:
-    """Core's own tile: the access log, for the privacy officer."""
-    if scope.role != Role.PRIVACY_OFFICER:
-        return []
-    return [
-        HomeTask(
-            title=str(_("Toegangslogboek")),
-            description=str(_("Wie heeft wanneer welk dossier bekeken.")),
-            url=reverse("core:access_log"),
-        )
-    ]
-
-
 def database_ping() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-
-
-def access_log_for(*, scope: Scope):
-    """The access log of the scope's organisation, for the privacy officer only (deny otherwise)."""
-    from terugkeer.core.models import AccessLogEntry
-
-    if scope.role != Role.PRIVACY_OFFICER:
-        return AccessLogEntry.objects.none()
-    return (
-        AccessLogEntry.objects.filter(organisation=scope.organisation)
-        .select_related("user", "subject_type")
-        .order_by("-created_at", "-id")
-    )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("toegangslogboek/", views.AccessLogView.as_view(), name="access_log"),
     path("health/", views.health, name="health"),
 ]

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from terugkeer.core import selectors
 from terugkeer.core.access_log import record_reference_access
@@ -56,18 +56,6 @@ class HomeView(ScopedViewMixin, TemplateView):
         context["signals"] = selectors.home_signals(scope=self.request.scope, today=today)
         context["panels"] = panels_for(scope=self.request.scope, today=today)
         return context
-
-
-class AccessLogView(ScopedViewMixin, ListView):
-    """The privacy officer reads who looked at which dossier."""
-
-    allowed_roles = frozenset({Role.PRIVACY_OFFICER})
-    template_name = "core/access_log.html"
-    context_object_name = "entries"
-    paginate_by = 50
-
-    def get_queryset(self):
-        return selectors.access_log_for(scope=self.request.scope)
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -67,7 +67,6 @@ ADMIN_FORBIDDEN = everyone(FORBIDDEN)
 POLICY: dict[str, Rule] = {
     "core:home": Rule(LOGIN, everyone(OK)),
     "core:health": Rule(OK, everyone(OK), unverified=OK),
-    "core:access_log": Rule(LOGIN, only(Role.PRIVACY_OFFICER)),
     # Logged in already: on to the second factor (which sends verified users home).
     "accounts:login": Rule(OK, everyone(TWO_FACTOR), unverified=TWO_FACTOR),
     "accounts:logout": Rule(NOT_ALLOWED, everyone(NOT_ALLOWED), unverified=NOT_ALLOWED),

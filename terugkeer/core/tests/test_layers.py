@@ -27,6 +27,7 @@ LAYERS = {
     "housing": 7,
     "activities": 7,
     "partners": 8,
+    "privacy": 8,
     "synthetic": 9,
 }
 

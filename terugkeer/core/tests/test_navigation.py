@@ -74,7 +74,10 @@ def tile_titles(response) -> list[str]:
             ],
         ),
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
-        (Role.PRIVACY_OFFICER, []),
+        (
+            Role.PRIVACY_OFFICER,
+            ["Toegangslogboek", "Ongebruikelijke inzage", "Verzoeken van betrokkenen"],
+        ),
     ],
 )
 def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
@@ -91,7 +94,10 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
         (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen", "Woningen"]),
         (Role.MENTOR, ["Mijn deelnemers"]),
-        (Role.PRIVACY_OFFICER, ["Toegangslogboek"]),
+        (
+            Role.PRIVACY_OFFICER,
+            ["Toegangslogboek", "Wie heeft dit dossier ingezien", "Verzoeken van betrokkenen"],
+        ),
     ],
 )
 def test_home_tiles_per_role_come_from_the_apps(verified_client, role, tiles):
@@ -119,7 +125,7 @@ def isolated_registries(monkeypatch):
 def test_a_new_app_adds_a_menu_item_and_a_tile_for_its_role(isolated_registries, verified_client):
     # As a mentoring app would, from its ready(): nothing of core or cases is edited.
     navigation.register_nav_item(
-        NavItem("Huiscontroles", "core:access_log", frozenset({Role.MENTOR}), order=5)
+        NavItem("Huiscontroles", "core:home", frozenset({Role.MENTOR}), order=5)
     )
     navigation.register_tiles(
         lambda scope: (

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "terugkeer.privacy"
+    label = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        from terugkeer.privacy import access, extensions
+
+        access.register()
+        extensions.register()
+        # Register this app's signals with core (core never imports upward).
+        from terugkeer.privacy import signal_providers  # noqa: F401

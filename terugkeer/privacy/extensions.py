@@ -1,0 +1,59 @@
+"""What the privacy app adds to core's pages: the privacy officer's menu items and home tiles."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from terugkeer.core.navigation import HomeTask, NavItem, register_nav_item, register_tiles
+from terugkeer.core.roles import Role
+
+PRIVACY_OFFICER = frozenset({Role.PRIVACY_OFFICER})
+
+MENU = (
+    NavItem(
+        gettext_lazy("Toegangslogboek"),
+        "privacy:access_log",
+        PRIVACY_OFFICER,
+        order=85,
+    ),
+    NavItem(gettext_lazy("Ongebruikelijke inzage"), "privacy:alerts", PRIVACY_OFFICER, order=86),
+    NavItem(
+        gettext_lazy("Verzoeken van betrokkenen"),
+        "privacy:request_list",
+        PRIVACY_OFFICER,
+        order=87,
+    ),
+)
+
+
+def privacy_tiles(scope) -> list[HomeTask]:
+    if scope.role != Role.PRIVACY_OFFICER:
+        return []
+    return [
+        HomeTask(
+            title=_("Toegangslogboek"),
+            description=_("Wie heeft wanneer welk dossier bekeken; filteren en exporteren."),
+            url=reverse("privacy:access_log"),
+            order=85,
+        ),
+        HomeTask(
+            title=_("Wie heeft dit dossier ingezien"),
+            description=_("Zoek een cliënt op BSN en zie wie het dossier heeft ingezien."),
+            url=reverse("privacy:index"),
+            order=86,
+        ),
+        HomeTask(
+            title=_("Verzoeken van betrokkenen"),
+            description=_(
+                "Inzage, correctie, verwijdering, beperking en bezwaar: termijnen en besluiten."
+            ),
+            url=reverse("privacy:request_list"),
+            order=87,
+        ),
+    ]
+
+
+def register() -> None:
+    register_tiles(privacy_tiles)
+    for item in MENU:
+        register_nav_item(item)

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from terugkeer.privacy import views, views_log, views_requests
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+    path("meldingen/", views.AlertsView.as_view(), name="alerts"),
+    path("toegangslogboek/", views_log.AccessLogView.as_view(), name="access_log"),
+    path(
+        "toegangslogboek/export.csv",
+        views_log.AccessLogExportView.as_view(kind="csv"),
+        name="access_log_csv",
+    ),
+    path(
+        "toegangslogboek/export.xlsx",
+        views_log.AccessLogExportView.as_view(kind="xlsx"),
+        name="access_log_xlsx",
+    ),
+    path("verzoeken/", views_requests.RequestListView.as_view(), name="request_list"),
+    path("verzoeken/nieuw/", views_requests.RequestCreateView.as_view(), name="request_create"),
+    path("verzoeken/<int:pk>/", views_requests.RequestDetailView.as_view(), name="request_detail"),
+    path(
+        "verzoeken/<int:pk>/verlengen/",
+        views_requests.RequestChangeView.as_view(action="extend"),
+        name="request_extend",
+    ),
+    path(
+        "verzoeken/<int:pk>/besluiten/",
+        views_requests.RequestChangeView.as_view(action="decide"),
+        name="request_decide",
+    ),
+    path("clienten/zoeken/", views_log.ClientLookupView.as_view(), name="client_lookup"),
+    path(
+        "clienten/<int:client_pk>/ingezien/",
+        views_log.ClientAccessLogView.as_view(),
+        name="client_log",
+    ),
+]
