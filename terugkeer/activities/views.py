@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView, View
 from terugkeer.activities import selectors, services
 from terugkeer.activities.forms import CardsSentForm, ConsentForm, MonthForm, SessionForm
 from terugkeer.cases.dossier import DossierTabMixin, refuse_casework_change
-from terugkeer.core.access_log import record_list_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_list_access
 from terugkeer.core.downloads import pdf_response
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.core.roles import CASEWORK_ROLES
@@ -80,15 +80,14 @@ class MonthMixin(CaseworkMixin):
         }
 
 
-class CardListView(MonthMixin, FormView):
+class CardListView(LoggedRenderMixin, MonthMixin, FormView):
     """The month's list: who gets a card, at which address, and whether it was sent."""
 
     template_name = "activities/card_list.html"
     form_class = CardsSentForm
 
-    def get(self, request, *args, **kwargs):
+    def log_access(self) -> None:
         self.log_rows("kaartenlijst")
-        return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         refuse_casework_change(request)
@@ -218,7 +217,7 @@ class SessionDetailView(CaseworkMixin, TemplateView):
         )
 
 
-class SessionCreateView(CaseworkMixin, FormView):
+class SessionCreateView(LoggedRenderMixin, CaseworkMixin, FormView):
     template_name = "activities/session_form.html"
     form_class = SessionForm
 
@@ -236,14 +235,12 @@ class SessionCreateView(CaseworkMixin, FormView):
     def get_initial(self):
         return {"held_on": timezone.localdate()}
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
         record_list_access(
-            request,
-            [t.client for t in selectors.participant_choices(scope=request.scope)],
+            self.request,
+            [t.client for t in selectors.participant_choices(scope=self.request.scope)],
             purpose="aanwezigheid activiteit vastleggen",
         )
-        return response
 
     def form_valid(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}

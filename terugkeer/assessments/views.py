@@ -17,7 +17,7 @@ from terugkeer.assessments.choices import MeasurementKind
 from terugkeer.assessments.forms import MeasurementForm, QuestionnaireForm
 from terugkeer.cases.selectors import casework_users, require_action
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.downloads import pdf_response
 from terugkeer.core.form_tokens import DuplicateSubmission, submitted_once
 from terugkeer.core.forms import FORM_TOKEN_FIELD
@@ -102,16 +102,15 @@ class MeasurementFormMixin(TrajectoryMixin):
         return redirect("assessments:trajectory", trajectory_pk=self.get_trajectory().pk)
 
 
-class MeasurementCreateView(MeasurementFormMixin, FormView):
+class MeasurementCreateView(LoggedRenderMixin, MeasurementFormMixin, FormView):
     """Enter a new ZRM measurement: all domains on one screen, descriptions beside the scores."""
 
     @cached_property
     def instrument(self):
         return selectors.zrm_instrument()
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_trajectory(), purpose="ZRM-meting invoeren")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.get_trajectory(), purpose="ZRM-meting invoeren")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "versioned": False}
@@ -163,7 +162,7 @@ class MeasurementCreateView(MeasurementFormMixin, FormView):
         return self.success()
 
 
-class MeasurementEditView(MeasurementFormMixin, FormView):
+class MeasurementEditView(LoggedRenderMixin, MeasurementFormMixin, FormView):
     """Correct a measurement (optimistic locking: a colleague's newer save is not overwritten)."""
 
     @cached_property
@@ -181,9 +180,10 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         require_action(self.request.scope, trajectory, trajectory=trajectory)
         return trajectory
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_trajectory(), purpose="ZRM-meting bekijken en corrigeren")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(
+            self.request, self.get_trajectory(), purpose="ZRM-meting bekijken en corrigeren"
+        )
 
     def get_initial(self):
         return MeasurementForm.initial_for(self.measurement)
@@ -214,7 +214,7 @@ class MeasurementEditView(MeasurementFormMixin, FormView):
         return self.success()
 
 
-class ResponseCreateView(TrajectoryMixin, FormView):
+class ResponseCreateView(LoggedRenderMixin, TrajectoryMixin, FormView):
     """Record a client's answers to a questionnaire (from paper, or filled in together)."""
 
     template_name = "assessments/response_form.html"
@@ -225,9 +225,8 @@ class ResponseCreateView(TrajectoryMixin, FormView):
     def instrument(self):
         return selectors.questionnaire_instrument(self.kwargs["instrument_code"])
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_trajectory(), purpose="vragenlijst invoeren")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.get_trajectory(), purpose="vragenlijst invoeren")
 
     def get_form_kwargs(self):
         organisation = self.get_trajectory().organisation

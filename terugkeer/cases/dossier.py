@@ -16,7 +16,7 @@ from terugkeer.cases import registry
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.selectors import INTAKE_READ_ONLY_MESSAGE, refusal_message, trajectory_for
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
 
@@ -54,7 +54,7 @@ class Tab:
     current: bool
 
 
-class DossierTabMixin(ScopedViewMixin):
+class DossierTabMixin(LoggedRenderMixin, ScopedViewMixin):
     allowed_roles = CASEWORK_ROLES
     tab_name = ""  # the URL name of this tab
     purpose = _("dossier bekijken")
@@ -82,9 +82,8 @@ class DossierTabMixin(ScopedViewMixin):
     def can_change(self) -> bool:
         return self.request.scope.can(Action.CHANGE, self.get_trajectory())
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_trajectory(), purpose=str(self.purpose))
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.get_trajectory(), purpose=str(self.purpose))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

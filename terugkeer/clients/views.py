@@ -11,7 +11,7 @@ from terugkeer.clients.forms import ClientForm, ClientSearchForm
 from terugkeer.clients.registry import sections_for
 from terugkeer.clients.selectors import QueryKind
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import ListAccessLogMixin, record_access
+from terugkeer.core.access_log import ListAccessLogMixin, LoggedRenderMixin, record_access
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
@@ -70,7 +70,7 @@ class ClientDetailView(ScopedViewMixin, TemplateView):
         return self.render_to_response(context)
 
 
-class ClientUpdateView(ScopedViewMixin, FormView):
+class ClientUpdateView(LoggedRenderMixin, ScopedViewMixin, FormView):
     """Edit the personal data of a client (optimistic locking)."""
 
     allowed_roles = CASEWORK_ROLES
@@ -84,9 +84,8 @@ class ClientUpdateView(ScopedViewMixin, FormView):
             )
         return self.client
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_client(), purpose="dossier bewerken")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.get_client(), purpose="dossier bewerken")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -140,3 +140,24 @@ class ListAccessLogMixin:
             self.request, self.logged_subjects(objects), purpose=str(self.access_purpose)
         )
         return context
+
+
+class LoggedRenderMixin:
+    """For a page that shows a client's data: log every render of it.
+
+    The GET logs before the page is built, and so does a POST that renders the page again (a form
+    refused with its errors shows the same data); a POST that redirects shows nothing. A view
+    defines :meth:`log_access`, usually one :func:`record_access` call.
+    """
+
+    def log_access(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} must define log_access()")
+
+    def get(self, request, *args, **kwargs):
+        self.log_access()
+        return super().get(request, *args, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.method not in ("GET", "HEAD"):
+            self.log_access()
+        return super().render_to_response(context, **response_kwargs)

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
@@ -89,7 +89,7 @@ class MoveInView(DossierTabMixin, FormView):
         return redirect(TAB, trajectory_pk=trajectory.pk)
 
 
-class StayObjectMixin(ScopedViewMixin):
+class StayObjectMixin(LoggedRenderMixin, ScopedViewMixin):
     """A page about one stay: 404 outside the scope, 403 for a reader posting."""
 
     allowed_roles = CASEWORK_ROLES
@@ -101,9 +101,8 @@ class StayObjectMixin(ScopedViewMixin):
             scope=self.request.scope, pk=self.kwargs["stay_pk"], action=Action.CHANGE
         )
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.stay.trajectory, purpose=self.purpose)
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.stay.trajectory, purpose=self.purpose)
 
     def post(self, request, *args, **kwargs):
         self.stay  # noqa: B018 - a 404 or 403 before the form is read
@@ -206,7 +205,7 @@ class AllocationCreateView(DossierTabMixin, FormView):
         return redirect(TAB, trajectory_pk=trajectory.pk)
 
 
-class AllocationOutcomeView(ScopedViewMixin, FormView):
+class AllocationOutcomeView(LoggedRenderMixin, ScopedViewMixin, FormView):
     template_name = "housing/allocation_outcome.html"
     form_class = AllocationOutcomeForm
     allowed_roles = CASEWORK_ROLES
@@ -217,9 +216,10 @@ class AllocationOutcomeView(ScopedViewMixin, FormView):
             scope=self.request.scope, pk=self.kwargs["allocation_pk"], action=Action.CHANGE
         )
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.allocation.trajectory, purpose="evaluatie toewijzing woning")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(
+            self.request, self.allocation.trajectory, purpose="evaluatie toewijzing woning"
+        )
 
     def post(self, request, *args, **kwargs):
         self.allocation  # noqa: B018 - a 404 or 403 before the form is read

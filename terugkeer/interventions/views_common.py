@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.form_tokens import DuplicateSubmission
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
@@ -25,7 +25,7 @@ def invalid(view, form, exc: Exception):
     return view.form_invalid(form)
 
 
-class CaseworkObjectMixin(ScopedViewMixin):
+class CaseworkObjectMixin(LoggedRenderMixin, ScopedViewMixin):
     """A page about one row of a trajectory: 404 outside the scope, 403 when it may be read but
     not acted on. ``action`` is what the page does (a form page asks it for its GET too);
     every GET writes the access log for the trajectory."""
@@ -50,12 +50,13 @@ class CaseworkObjectMixin(ScopedViewMixin):
             else self.item.request.trajectory
         )
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.trajectory(), purpose=str(self.purpose))
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.trajectory(), purpose=str(self.purpose))
 
     def post(self, request, *args, **kwargs):
         self.item  # noqa: B018 - a 404 or 403 before the form is read
+        if not hasattr(super(), "post"):  # a page without a form: 405, as Django answers
+            return self.http_method_not_allowed(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access, record_list_access
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
@@ -98,8 +98,12 @@ class MentorDetailView(MentorObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         scope = self.request.scope
+        matches = list(selectors.mentor_matches(scope=scope, mentor=self.mentor))
+        record_list_access(
+            self.request, [m.trajectory.client for m in matches], purpose="mentor bekijken"
+        )
         return super().get_context_data(
-            matches=selectors.mentor_matches(scope=scope, mentor=self.mentor),
+            matches=matches,
             status_changes=self.mentor.status_changes.select_related("changed_by"),
             meetings=self.mentor.meetings.order_by("-held_on"),
             **kwargs,
@@ -206,7 +210,7 @@ class MatchCreateView(DossierTabMixin, FormView):
         return redirect("mentoring:trajectory", trajectory_pk=trajectory.pk)
 
 
-class MatchEndView(CaseworkMixin, FormView):
+class MatchEndView(LoggedRenderMixin, CaseworkMixin, FormView):
     template_name = "mentoring/match_end.html"
     form_class = MatchEndForm
 
@@ -214,9 +218,8 @@ class MatchEndView(CaseworkMixin, FormView):
     def match(self):
         return selectors.match_for_casework(scope=self.request.scope, pk=self.kwargs["match_pk"])
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.match.trajectory, purpose="mentorkoppeling beëindigen")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.match.trajectory, purpose="mentorkoppeling beëindigen")
 
     def post(self, request, *args, **kwargs):
         self.match  # noqa: B018 - a 404 before the form is read
@@ -248,11 +251,16 @@ class InboxView(CaseworkMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         only_open = self.request.GET.get("alle") != "1"
-        reports = selectors.reports_inbox(scope=self.request.scope, only_open=only_open)
-        return super().get_context_data(reports=reports[:200], only_open=only_open, **kwargs)
+        reports = list(selectors.reports_inbox(scope=self.request.scope, only_open=only_open)[:200])
+        record_list_access(
+            self.request,
+            [report.match.trajectory.client for report in reports],
+            purpose="mentorverslagen lezen",
+        )
+        return super().get_context_data(reports=reports, only_open=only_open, **kwargs)
 
 
-class ReportDetailView(CaseworkMixin, FormView):
+class ReportDetailView(LoggedRenderMixin, CaseworkMixin, FormView):
     template_name = "mentoring/report_detail.html"
     form_class = FeedbackForm
 
@@ -263,9 +271,8 @@ class ReportDetailView(CaseworkMixin, FormView):
             scope=self.request.scope, pk=self.kwargs["report_pk"], action=action
         )
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.report.match.trajectory, purpose="mentorverslag lezen")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.report.match.trajectory, purpose="mentorverslag lezen")
 
     def post(self, request, *args, **kwargs):
         self.report  # noqa: B018 - a 404 before the form is read

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.roles import Role
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.mentoring import selectors, services
@@ -55,7 +55,7 @@ class ParticipantView(MentorRoleMixin, TemplateView):
         return self.render_to_response(self.get_context_data(participant=participant))
 
 
-class ReportCreateView(MentorRoleMixin, FormView):
+class ReportCreateView(LoggedRenderMixin, MentorRoleMixin, FormView):
     template_name = "mentoring/mentor/report_form.html"
     form_class = ReportForm
 
@@ -71,9 +71,8 @@ class ReportCreateView(MentorRoleMixin, FormView):
             )
         return self.match
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.get_match().trajectory, purpose=PURPOSE)
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.get_match().trajectory, purpose=PURPOSE)
 
     def post(self, request, *args, **kwargs):
         self.get_match()

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
 from terugkeer.core.access import Action
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import selectors, services
 from terugkeer.partners.choices import PartnerKind
@@ -110,7 +110,7 @@ class CaseworkChangeMixin(CaseworkMixin):
             raise PermissionDenied(READ_ONLY_MESSAGE)
 
 
-class InvolvementEditView(CaseworkChangeMixin, FormView):
+class InvolvementEditView(LoggedRenderMixin, CaseworkChangeMixin, FormView):
     template_name = "partners/form_page.html"
     form_class = InvolvementForm
 
@@ -122,9 +122,8 @@ class InvolvementEditView(CaseworkChangeMixin, FormView):
         self.require_change(found)
         return found
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.involvement.trajectory, purpose="betrokkenheid bewerken")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.involvement.trajectory, purpose="betrokkenheid bewerken")
 
     def post(self, request, *args, **kwargs):
         self.involvement  # noqa: B018 - 404/403 before the form is read
@@ -182,7 +181,7 @@ class ReferralCreateView(DossierTabMixin, FormView):
         return redirect("partners:trajectory", trajectory_pk=trajectory.pk)
 
 
-class ReferralDetailView(CaseworkChangeMixin, FormView):
+class ReferralDetailView(LoggedRenderMixin, CaseworkChangeMixin, FormView):
     """A referral with its steps; the coordinator records the next step here."""
 
     template_name = "partners/referral_detail.html"
@@ -195,9 +194,8 @@ class ReferralDetailView(CaseworkChangeMixin, FormView):
             self.require_change(found)
         return found
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.referral.trajectory, purpose="verwijzing bekijken")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.referral.trajectory, purpose="verwijzing bekijken")
 
     def post(self, request, *args, **kwargs):
         self.referral  # noqa: B018 - 404/403 before the form is read

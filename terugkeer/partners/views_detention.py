@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
 from terugkeer.core.access import Action, get_visible_or_404
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import selectors, services_detention
 from terugkeer.partners.forms import LeftBehindCreateForm, LeftBehindForm, TaskForm
@@ -52,7 +52,7 @@ class DetentionTasksView(DossierTabMixin, TemplateView):
         return redirect("partners:detention_tasks", trajectory_pk=trajectory.pk)
 
 
-class TaskUpdateView(CaseworkMixin, FormView):
+class TaskUpdateView(LoggedRenderMixin, CaseworkMixin, FormView):
     template_name = "partners/form_page.html"
     form_class = TaskForm
 
@@ -66,9 +66,8 @@ class TaskUpdateView(CaseworkMixin, FormView):
             raise PermissionDenied(READ_ONLY_MESSAGE)
         return found
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.task.trajectory, purpose="taak tijdens detentie bijwerken")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.task.trajectory, purpose="taak tijdens detentie bijwerken")
 
     def post(self, request, *args, **kwargs):
         self.task  # noqa: B018 - 404/403 before the form is read
@@ -136,7 +135,7 @@ class LeftBehindCreateView(DossierTabMixin, FormView):
         return redirect("partners:trajectory", trajectory_pk=trajectory.pk)
 
 
-class LeftBehindEditView(CaseworkMixin, FormView):
+class LeftBehindEditView(LoggedRenderMixin, CaseworkMixin, FormView):
     template_name = "partners/form_page.html"
     form_class = LeftBehindForm
 
@@ -150,9 +149,8 @@ class LeftBehindEditView(CaseworkMixin, FormView):
             raise PermissionDenied(READ_ONLY_MESSAGE)
         return found
 
-    def get(self, request, *args, **kwargs):
-        record_access(request, self.left_behind.trajectory, purpose="achterblijver bijwerken")
-        return super().get(request, *args, **kwargs)
+    def log_access(self) -> None:
+        record_access(self.request, self.left_behind.trajectory, purpose="achterblijver bijwerken")
 
     def post(self, request, *args, **kwargs):
         self.left_behind  # noqa: B018 - 404/403 before the form is read

@@ -262,3 +262,60 @@ def test_inactive_membership_gives_no_scope(db):
     client = login_verified(Client(), membership.user, membership.organisation)
     response = client.get(reverse("accounts:organisation_settings"))
     assert response.url == reverse("accounts:choose_organisation")
+
+
+def _identifying_strings() -> dict[str, str]:
+    """Each client's name and BSN as pages print them, keyed to the client's label."""
+    from terugkeer.clients.models import Client as ClientRecord
+
+    found = {}
+    for client in ClientRecord.objects.all():
+        found[str(client)] = str(client)
+        if client.bsn:
+            found[client.bsn] = str(client)
+    return found
+
+
+def test_every_render_that_shows_a_client_is_logged(world):
+    """A page that prints a client's name or BSN writes the access log in the same request: the
+    GET, and a POST that renders the page again (a refused form shows the same data; issue 11).
+
+    Checked for every URL the coordinator (and the mentor) may open, with the matrix's world.
+    """
+    from terugkeer.core.models import AccessLogEntry
+
+    identifying = _identifying_strings()
+    assert len(identifying) >= 4, "the world should hold clients to look for"
+    roles = (Role.COORDINATOR, Role.MENTOR)
+    clients = {
+        role: login_verified(
+            Client(raise_request_exception=False), world["members"][role], world["own"]
+        )
+        for role in roles
+    }
+    missing, rendered = [], 0
+    for name, params in sorted(all_url_names().items()):
+        if name.startswith("admin:"):
+            continue  # the admin is the functioneel beheerder's, and holds no dossier pages
+        url = _reverse(name, _kwargs(name, params, world, 0))
+        for role in roles:
+            if POLICY[name].roles[role] != OK:
+                continue
+            for method in ("get", "post"):
+                before = AccessLogEntry.objects.count()
+                response = getattr(clients[role], method)(url, {"version": "0"})
+                if response.status_code >= 500:
+                    missing.append(f"{method.upper()} {name} as {role.value}: server error")
+                if response.status_code != 200 or response.streaming:
+                    continue
+                if not response.get("Content-Type", "").startswith("text/"):
+                    continue
+                content = response.content.decode()
+                shown = sorted({label for text, label in identifying.items() if text in content})
+                if not shown:
+                    continue
+                rendered += 1
+                if AccessLogEntry.objects.count() == before:
+                    missing.append(f"{method.upper()} {name} as {role.value} shows {shown}")
+    assert not missing, "pages that show a client without logging it:\n" + "\n".join(missing)
+    assert rendered > 40
