@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): the machines have two cores; 0 runs in one process.
+PYTEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-sqlite test-postgres test-moved-clock lint format messages migrations-check clean bench load
@@ -32,18 +34,18 @@ migrations-check: install
 
 test-sqlite: install
 	@echo "== Test suite on SQLite =="
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: install
 	@echo "== Test suite on PostgreSQL =="
-	$(BIN)/python tools/pgcluster.py -- $(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python tools/pgcluster.py -- $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## make test-moved-clock: the SQLite pass again with the suite's clock moved (terugkeer/testing_clock.py),
 ## by default to a leap day more than a year after the fixed suite date; CI runs it after make test.
 MOVED_CLOCK ?= 2028-02-29
 test-moved-clock: install
 	@echo "== Test suite on SQLite with the clock moved to $(MOVED_CLOCK) =="
-	TERUGKEER_TEST_TODAY=$(MOVED_CLOCK) $(BIN)/pytest $(PYTEST_ARGS)
+	TERUGKEER_TEST_TODAY=$(MOVED_CLOCK) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
