@@ -74,11 +74,15 @@ def _restore_serialized_contents(item) -> None:
     marker = item.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("serialized_rollback") and _SERIALIZED_CONTENTS):
         return
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
 
     for alias, contents in _SERIALIZED_CONTENTS.items():
         if getattr(connections[alias], "_test_serialized_contents", None) is None:
             connections[alias]._test_serialized_contents = contents
+    # A flush may have given the content types new keys; the process-wide cache must not hand
+    # out the old ones (an access-log row would then name a content type that no longer exists).
+    ContentType.objects.clear_cache()
 
 
 @pytest.hookimpl(tryfirst=True)
