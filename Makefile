@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): the machines have two cores; 0 runs in one process. The PostgreSQL
-# pass stays in one process until it has been proven in two (its browser tests share a cluster).
+# pass stays in one process until it has been proven in two (docs: the closing note of 2026-12-02).
 PYTEST_WORKERS ?= 2
 PYTEST_POSTGRES_WORKERS ?= 0
 STAMP := $(VENV)/.installed
