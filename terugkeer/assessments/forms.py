@@ -12,7 +12,13 @@ from terugkeer.assessments.choices import ItemKind, MeasurementKind, ResponseMod
 from terugkeer.assessments.models import Instrument, Item, Measurement
 from terugkeer.assessments.selectors import personalised
 from terugkeer.assessments.services import ScoreInput
-from terugkeer.core.forms import VERSION_FIELD, OneTimeFormMixin, VersionedForm, issue_form_token
+from terugkeer.core.forms import (
+    VERSION_FIELD,
+    DateInput,
+    OneTimeFormMixin,
+    VersionedForm,
+    issue_form_token,
+)
 
 NOT_SCORED = ""
 
@@ -37,9 +43,7 @@ class MeasurementForm(VersionedForm):
     one-time token instead.
     """
 
-    measured_on = forms.DateField(
-        label=_("Datum van de meting"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    measured_on = forms.DateField(label=_("Datum van de meting"), widget=DateInput())
     kind = forms.ChoiceField(label=_("Soort meting"), choices=MeasurementKind.choices)
     scored_by = forms.ModelChoiceField(
         label=_("Samen met de cliënt gescoord door"), queryset=None, empty_label=None
@@ -150,7 +154,7 @@ class QuestionnaireForm(OneTimeFormMixin, forms.Form):
 
     answered_on = forms.DateField(
         label=_("Ingevuld op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         initial=timezone.localdate,
     )
     mode = forms.ChoiceField(

@@ -28,6 +28,16 @@ TOKEN_MISSING = _(
 )
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker. Its value is always ISO (``2026-03-10``): an ``<input type="date">``
+    shows nothing for a value in the Dutch display format, so an initial date would look empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs=attrs, format=format)
+
+
 class VersionField(forms.IntegerField):
     """The version of the row the user saw; required, whole, at least 0 (0: not created yet)."""
 

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from terugkeer.core.forms import DateInput
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.privacy.selectors import client_dossier_condition, day_bounds
 
@@ -42,10 +43,10 @@ class AccessLogFilter(django_filters.FilterSet):
         label=_("Gegeven bevat"), field_name="subject_label", lookup_expr="icontains"
     )
     date_from = django_filters.DateFilter(
-        label=_("Vanaf"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Vanaf"), method="filter_from", widget=DateInput()
     )
     date_to = django_filters.DateFilter(
-        label=_("Tot en met"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tot en met"), method="filter_to", widget=DateInput()
     )
     pagina = django_filters.CharFilter(label=_("Pagina bevat"), method="filter_page")
     purpose = django_filters.CharFilter(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from terugkeer.core.access_log import record_reference_access
+from terugkeer.core.forms import DateInput
 from terugkeer.privacy import alerts, selectors
 from terugkeer.privacy.views_log import BsnLookupForm, PrivacyOfficerMixin
 
@@ -55,4 +56,4 @@ class AlertsView(PrivacyOfficerMixin, TemplateView):
 
 
 class DayForm(forms.Form):
-    dag = forms.DateField(label=gettext_lazy("Dag"), widget=forms.DateInput(attrs={"type": "date"}))
+    dag = forms.DateField(label=gettext_lazy("Dag"), widget=DateInput())
