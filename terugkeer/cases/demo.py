@@ -8,7 +8,7 @@ from faker import Faker
 
 from terugkeer.accounts.models import Membership
 from terugkeer.cases import intake, lifecycle_services, services
-from terugkeer.cases.choices import CaseLead, OfferStatus
+from terugkeer.cases.choices import CaseLead, OfferStatus, TrajectoryStatus
 from terugkeer.cases.models import (
     DefaultCoordinator,
     DomainAssessment,
@@ -101,6 +101,7 @@ def seed(context: dict) -> None:
                 continue
             _progress(result, data, rng, today)
         _tag_research_groups(organisation, rng)
+        _shield_one(organisation)
         if organisation.programmes.filter(code="reintegratie").exists():
             _seed_reintegration(organisation, rng, fake, used, today)
 
@@ -117,6 +118,23 @@ def _tag_research_groups(organisation, rng) -> None:
     Trajectory.objects.filter(pk__in=released).exclude(pk__in=project).update(
         cohort_tag="vergelijkingsgroep"
     )
+
+
+def _shield_one(organisation) -> None:
+    """One open case per organisation is afgeschermd (a person known to the staff, say): only
+    its coordinator and substitute see it; the privacy officer's demo shows a colleague's read."""
+    trajectory = (
+        Trajectory.objects.filter(organisation=organisation, coordinator__isnull=False)
+        .exclude(status=TrajectoryStatus.CLOSED)
+        .order_by("pk")
+        .first()
+    )
+    if trajectory is not None:
+        services.trajectory_update(
+            trajectory=trajectory,
+            expected_version=trajectory.version,
+            changes={"shielded": True},
+        )
 
 
 REINTEGRATION_PARTICIPANTS = 20
