@@ -23,6 +23,6 @@ def login_verified(client: Client, user, organisation=None) -> Client:
 
 def new_form_token() -> str:
     """A fresh one-time token, as a create form carries it (``terugkeer.core.forms``)."""
-    import secrets
+    from terugkeer.core.forms import new_form_token as issue
 
-    return secrets.token_urlsafe(24)
+    return issue()

@@ -8,13 +8,14 @@ waits for the first to commit and fails the constraint). If the service refuses,
 transaction rolls back and the token can be submitted again.
 """
 
+import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from terugkeer.core.forms import FORM_TOKEN_FIELD
+from terugkeer.core.forms import FORM_TOKEN_FIELD, FORM_TOKEN_MAX_AGE
 from terugkeer.core.models import UsedFormToken
 
 
@@ -47,3 +48,13 @@ def once_per_token(form, *, user):
     if FORM_TOKEN_FIELD in form.fields:
         return submitted_once(form.cleaned_data[FORM_TOKEN_FIELD], user=user)
     return nullcontext()
+
+
+def used_form_tokens_purge(*, now: datetime.datetime) -> int:
+    """Delete the used tokens older than a token may be (plus a day's margin); returns how many.
+
+    A token that old is refused by the form anyway, so forgetting it cannot let a second
+    submission through."""
+    cutoff = now - FORM_TOKEN_MAX_AGE - datetime.timedelta(days=1)
+    deleted, _per_model = UsedFormToken.objects.filter(used_at__lt=cutoff).delete()
+    return deleted

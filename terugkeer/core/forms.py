@@ -6,9 +6,12 @@ with a Dutch message naming the field, shown at the top of the form; nothing is 
 from :class:`VersionedForm` or :class:`VersionedModelForm`, never by declaring their own field.
 """
 
+import datetime
 import secrets
 
 from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 VERSION_FIELD = "version"
@@ -21,6 +24,15 @@ VERSION_MISSING = _(
 VERSION_INVALID = _(
     "Het verborgen veld 'versie' (version) heeft geen geldige waarde. Er is niets opgeslagen. "
     "Open de pagina opnieuw en voer uw wijziging daarna opnieuw in."
+)
+# A one-time token is signed with the moment it was issued and accepted for this long; the used
+# ones are purged after it (``core.form_tokens.used_form_tokens_purge``), which is safe because an
+# older token can no longer be submitted.
+FORM_TOKEN_MAX_AGE = datetime.timedelta(days=30)
+_TOKEN_SIGNER = signing.TimestampSigner(salt="terugkeer.core.form-token")
+TOKEN_EXPIRED = _(
+    "Dit formulier is langer dan 30 dagen geleden geopend of de formuliersleutel (form_token) is "
+    "ongeldig. Er is niets vastgelegd. Controleer de gegevens en verstuur het formulier opnieuw."
 )
 TOKEN_MISSING = _(
     "Het formulier mist het verborgen veld 'formuliersleutel' (form_token). Er is niets "
@@ -60,13 +72,24 @@ class FormTokenField(forms.CharField):
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs):
-        kwargs.update(required=True, min_length=16, max_length=64)
+        kwargs.update(required=True, min_length=16, max_length=100)
         kwargs["error_messages"] = {
             "required": TOKEN_MISSING,
             "min_length": TOKEN_MISSING,
             "max_length": TOKEN_MISSING,
         }
         super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)  # missing or malformed first: TOKEN_MISSING
+        if not form_token_is_current(value):
+            raise ValidationError(TOKEN_EXPIRED, code="expired")
+        return value
+
+    def bound_data(self, data, initial):
+        # A refused form is shown again: an expired or forged key is replaced by a fresh one,
+        # so the corrected form can be sent.
+        return data if data and form_token_is_current(data) else new_form_token()
 
 
 class HiddenErrorsOnTopMixin:
@@ -115,4 +138,18 @@ def issue_form_token(form: forms.BaseForm) -> None:
     """Give ``form`` the hidden ``form_token`` field; a fresh random token when it is unbound."""
     form.fields[FORM_TOKEN_FIELD] = FormTokenField()
     if not form.is_bound:
-        form.initial[FORM_TOKEN_FIELD] = secrets.token_urlsafe(24)
+        form.initial[FORM_TOKEN_FIELD] = new_form_token()
+
+
+def new_form_token() -> str:
+    """A fresh one-time key: random, signed with the moment it was issued."""
+    return _TOKEN_SIGNER.sign(secrets.token_urlsafe(18))
+
+
+def form_token_is_current(value: str) -> bool:
+    """Whether ``value`` is a key this site issued less than ``FORM_TOKEN_MAX_AGE`` ago."""
+    try:
+        _TOKEN_SIGNER.unsign(value, max_age=FORM_TOKEN_MAX_AGE)
+    except signing.BadSignature:  # also SignatureExpired
+        return False
+    return True

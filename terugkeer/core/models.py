@@ -79,7 +79,7 @@ class UsedFormToken(models.Model):
     submission of the same token, sequential or concurrent, hits the unique constraint.
     """
 
-    token = models.CharField(_("formuliersleutel"), max_length=64, unique=True)
+    token = models.CharField(_("formuliersleutel"), max_length=100, unique=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gebruiker"),

@@ -1,6 +1,7 @@
 """Enqueue the daily work of every organisation (for a daily cron; the worker runs it).
 
 ``manage.py run_daily [--date JJJJ-MM-DD]``; running it twice on one day enqueues nothing twice.
+It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``).
 The tasks are executed by ``manage.py db_worker`` (django-tasks-db).
 """
 
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from terugkeer.cases.tasks import daily_tasks_enqueue
+from terugkeer.core.form_tokens import used_form_tokens_purge
 
 
 class Command(BaseCommand):
@@ -32,3 +34,5 @@ class Command(BaseCommand):
         for organisation, new in daily_tasks_enqueue(today=today):
             state = "in de wachtrij gezet" if new else "stond vandaag al in de wachtrij"
             self.stdout.write(f"{organisation.name}: signalensamenvatting {state}")
+        purged = used_form_tokens_purge(now=timezone.now())
+        self.stdout.write(f"Verlopen formuliersleutels opgeruimd: {purged}")
