@@ -43,7 +43,7 @@ LV_BUDGET = [
 ]
 LV_MEASURES = "Alternatieve maatregelen"
 
-# Kocon's Begroting 2026 (seed 000): group, kostenpost, amount.
+# Kocon's Begroting 2026 (seed 000): group, kostenpost, amount; 2025 where it differed.
 KOCON_INCOME = [("Baten", "Subsidie gemeente Katwijk ASV", D("91728.26"))]
 KOCON_EXPENSES = [
     ("Arbeidskosten REI", "Casemanagement en ondersteuning (788 uur à € 86,40)", D("68086.75")),
@@ -60,6 +60,26 @@ KOCON_EXPENSES = [
     ("Vrijwilligers- en deelnemerskosten", "Urinecontrole + alcoholtests", D("1000.00")),
     ("Kosten Koconwoningen", "Bijdrage startkosten inrichten Koconwoningen", D("1600.00")),
 ]
+KOCON_2025 = {
+    "Subsidie gemeente Katwijk ASV": D("87759.00"),
+    "Casemanagement en ondersteuning (788 uur à € 86,40)": D("64537.00"),
+    "Administratieve ondersteuning (110 uur à € 48,74)": D("5082.00"),
+}
+# The realisation by hand so far per project (Nazorg, Re-integratie: financed separately on shared
+# lines); the subsidy is received in full. 2025 carries four times as much (a full year).
+KOCON_SPLIT = {
+    "Subsidie gemeente Katwijk ASV": (D("6550.00"), D("85178.26")),
+    "Casemanagement en ondersteuning (788 uur à € 86,40)": (D("0"), D("11232.00")),  # 130 uur
+    "Administratieve ondersteuning (110 uur à € 48,74)": (D("0"), D("877.32")),  # 18 uur
+    "Reiskosten casemanager": (D("0"), D("21.70")),  # 62 km à € 0,35
+    "Telefoonkosten": (D("84.99"), D("0")),
+    "Reiskosten": (D("312.45"), D("0")),
+    "Automatiseringskosten": (D("149.00"), D("0")),
+    "Onkosten na vrijlating": (D("45.00"), D("0")),
+    "Telefoon casemanager": (D("0"), D("41.50")),
+    "Sportieve activiteiten voor deelnemers": (D("120.00"), D("86.05")),
+    "Urinecontrole + alcoholtests": (D("0"), D("75.00")),
+}
 KOCON_GIFT_LINE = "Onvoorzien"
 
 
@@ -262,6 +282,22 @@ def _seed_lv(organisation, today) -> None:
         )
 
 
+def _kocon_split(name: str, kind, year: int) -> dict[str, str]:
+    """The hand-made realisation per project; the subsidy of 2025 was its budget, in full."""
+    split = KOCON_SPLIT.get(name)
+    if split is None:
+        return {}
+    if kind == LineKind.INCOME and year == 2025:
+        split = (split[0], KOCON_2025[name] - split[0])
+    elif year == 2025:
+        split = tuple(amount * 4 for amount in split)
+    return {
+        code: f"{amount:.2f}"
+        for code, amount in zip(("nazorg", "reintegratie"), split, strict=True)
+        if amount
+    }
+
+
 def _seed_kocon(organisation, today) -> None:
     coordinator, chair = (
         _scope(organisation, Role.COORDINATOR),
@@ -269,24 +305,22 @@ def _seed_kocon(organisation, today) -> None:
     )
     if coordinator is None or chair is None:
         return
-    years = sorted({2026, today.year})
     lines = {}
-    for year in years:
-        rows = [(g, n, a, LineKind.INCOME) for g, n, a in KOCON_INCOME] + [
-            (g, n, a, LineKind.EXPENSE) for g, n, a in KOCON_EXPENSES
+    for year in sorted({2025, 2026, today.year}):
+        rows = [(*row, LineKind.INCOME) for row in KOCON_INCOME] + [
+            (*row, LineKind.EXPENSE) for row in KOCON_EXPENSES
         ]
         for order, (group, name, amount, kind) in enumerate(rows):
-            line = BudgetLine.objects.create(
+            lines[(year, name)] = BudgetLine.objects.create(
                 organisation=organisation,
                 year=year,
                 name=name,
                 group=group,
                 kind=kind,
-                budget_amount=amount,
+                budget_amount=KOCON_2025.get(name, amount) if year == 2025 else amount,
                 order=order,
-                manual_realisation=amount if kind == LineKind.INCOME else D("0"),
+                manual_realisation_by_project=_kocon_split(name, kind, year),
             )
-            lines[(year, name)] = line
     residents = [
         t
         for t in _open_trajectories(organisation)

@@ -1,5 +1,7 @@
 """Forms of the interventions pages: input only; the rules are in the services."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +9,7 @@ from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModel
 from terugkeer.interventions.choices import LoanDecision, RequestStatus
 from terugkeer.interventions.models import BudgetLine, InterventionRequest, InterventionType
 from terugkeer.interventions.services import REQUEST_FIELDS
-from terugkeer.interventions.services_reference import LINE_FIELDS, TYPE_FIELDS
+from terugkeer.interventions.services_reference import LINE_FIELDS, TYPE_FIELDS, by_project_label
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
@@ -172,14 +174,51 @@ class TypeEditForm(VersionedModelForm):
         widgets = {"description": TEXT_AREA}
 
 
-class BudgetLineCreateForm(OneTimeFormMixin, forms.ModelForm):
+class _ByProjectFields:
+    """One amount per programme for the hand-made realisation, only when the organisation runs
+    more than one (Kocon's Nazorg and Re-integratie); ``by_project()`` hands them to the service."""
+
+    def add_project_fields(self, programmes) -> None:
+        self.project_codes = [code for code, _name in programmes] if len(programmes) > 1 else []
+        stored = self.instance.manual_realisation_by_project if self.instance.pk else {}
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            if name != "manual_realisation":
+                continue
+            for code, label in programmes if self.project_codes else ():
+                fields[f"realisation_{code}"] = forms.DecimalField(
+                    label=by_project_label(label),
+                    required=False,
+                    initial=Decimal(stored[code]) if code in stored else None,
+                    **AMOUNT,
+                )
+        self.fields = fields
+
+    def by_project(self) -> dict | None:
+        """Per programme code the amount entered (empty fields left out); None without fields."""
+        if not self.project_codes:
+            return None
+        values = {code: self.cleaned_data.get(f"realisation_{code}") for code in self.project_codes}
+        return {code: value for code, value in values.items() if value is not None}
+
+
+class BudgetLineCreateForm(_ByProjectFields, OneTimeFormMixin, forms.ModelForm):
+    def __init__(self, *args, programmes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_project_fields(list(programmes))
+
     class Meta:
         model = BudgetLine
         fields = LINE_FIELDS
         localized_fields = ("budget_amount", "budget_fte", "manual_realisation", "realised_fte")
 
 
-class BudgetLineEditForm(VersionedModelForm):
+class BudgetLineEditForm(_ByProjectFields, VersionedModelForm):
+    def __init__(self, *args, programmes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_project_fields(list(programmes))
+
     class Meta:
         model = BudgetLine
         fields = LINE_FIELDS

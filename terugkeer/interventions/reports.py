@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from terugkeer.interventions.choices import DomainCode, GiftStatus, LineKind, RequestStatus
 from terugkeer.interventions.models import EmergencyGift, InterventionRequest, Payment
-from terugkeer.interventions.selectors import ZERO, budget_rows
+from terugkeer.interventions.selectors import ZERO, budget_rows, organisation_programmes
 from terugkeer.reports.framework import Column, Kind, Report, ReportResult, Table
 from terugkeer.reports.registry import register_report
 from terugkeer.reports.selectors.base import require_report_role
@@ -40,58 +40,92 @@ BUDGET_COLUMNS = [
 ]
 
 
-def _total(label: str, rows: list[dict]) -> dict:
-    budget = sum((r["budget"] for r in rows), ZERO)
-    realised = sum((r["realised"] for r in rows), ZERO)
+def budget_columns(year: int, programmes: list[tuple[str, str]], unattributed: bool) -> list:
+    """One programme: the columns of LV §8. More (Kocon's Nazorg and Re-integratie, financed
+    separately on shared lines): the budget beside last year's and the realisation per project,
+    what is not attributed to one, the total and the difference."""
+    if len(programmes) < 2:
+        return BUDGET_COLUMNS
+    rows = programmes
+    return [
+        *BUDGET_COLUMNS[:3],
+        Column("budget", f"Begroting {year} EUR", Kind.AMOUNT),
+        Column("previous_budget", f"Begroting {year - 1} EUR", Kind.AMOUNT),
+        BUDGET_COLUMNS[4],
+        *[Column(f"realised_{code}", f"Realisatie {name}", Kind.AMOUNT) for code, name in rows],
+        *([Column("unattributed", "Niet toegerekend", Kind.AMOUNT)] if unattributed else []),
+        Column("realised", "Realisatie totaal EUR", Kind.AMOUNT),
+        BUDGET_COLUMNS[-1],
+    ]
+
+
+def _line_row(row: dict) -> dict:
+    line = row["line"]
     return {
-        "group": "",
-        "name": label,
-        "budget_fte": "",
-        "budget": budget,
-        "realised_fte": "",
-        "realised": realised,
-        "difference": budget - realised,
+        "group": line.group,
+        "name": line.name,
+        "budget_fte": fte(line.budget_fte),
+        "budget": line.budget_amount,
+        "previous_budget": row["previous_budget"],
+        "realised_fte": fte(line.realised_fte),
+        **{f"realised_{code}": amount for code, amount in row["by_programme"].items()},
+        "unattributed": row["unattributed"],
+        "realised": row["realised"],
+        "difference": row["difference"],
     }
 
 
+def _total(label: str, rows: list[dict], columns: list[Column]) -> dict:
+    """Every amount column summed (– when no row has an amount there); labels left empty."""
+    total: dict = {}
+    for column in columns:
+        if column.kind != Kind.AMOUNT:
+            total[column.key] = ""
+            continue
+        amounts = [r[column.key] for r in rows if r.get(column.key) is not None]
+        total[column.key] = sum(amounts, ZERO) if amounts else None
+    return total | {"name": label}
+
+
+PROJECT_NOTE = (
+    " Realisatie per project: betalingen en giften op trajecten van dat programma plus het deel "
+    "dat met de hand aan het project is toegerekend; niet toegerekend: wat met de hand zonder "
+    "project is ingevuld. Begroting vorig jaar: dezelfde kostenpost, – als die er niet was."
+)
+
+
 def budget_report(scope, filters, today) -> ReportResult:
-    """Per year of the period: every line's begroting and realisatie (EUR, FTE), with totals."""
+    """Per year of the period: every line's begroting and realisatie (EUR, FTE), with totals;
+    per project (programme) when the organisation runs more than one."""
     scope = require_report_role(scope)
+    programmes = organisation_programmes(scope.organisation)
     tables = []
     for year in range(filters.start.year, filters.end.year + 1):
         lines = budget_rows(organisation=scope.organisation, year=year)
         if not lines:
             continue
+        columns = budget_columns(year, programmes, any(r["unattributed"] for r in lines))
         by_kind: dict[str, list[dict]] = {LineKind.INCOME: [], LineKind.EXPENSE: []}
         for row in lines:
-            line = row["line"]
-            by_kind[line.kind].append(
-                {
-                    "group": line.group,
-                    "name": line.name,
-                    "budget_fte": fte(line.budget_fte),
-                    "budget": line.budget_amount,
-                    "realised_fte": fte(line.realised_fte),
-                    "realised": row["realised"],
-                    "difference": row["difference"],
-                }
-            )
+            by_kind[row["line"].kind].append(_line_row(row))
         income, expense = by_kind[LineKind.INCOME], by_kind[LineKind.EXPENSE]
         rows = [*income]
         if income:
-            rows.append(_total("Totaal inkomsten", income))
+            rows.append(_total("Totaal inkomsten", income, columns))
         rows += expense
         if expense:
-            rows.append(_total("Totaal uitgaven", expense))
+            rows.append(_total("Totaal uitgaven", expense, columns))
+        keys = {c.key for c in columns}
         tables.append(
             Table(
                 title=f"Begroting en realisatie {year}",
-                columns=BUDGET_COLUMNS,
-                rows=rows,
+                columns=columns,
+                rows=[{k: v for k, v in row.items() if k in keys} for row in rows],
                 note=(
                     "Realisatie: betalingen en uitbetaalde Noodfonds-giften op de kostenpost in "
                     "het jaar, plus wat met de hand is ingevuld (uren, huur, subsidie). Bij "
                     "inkomsten is het verschil wat nog niet is ontvangen."
+                    + (PROJECT_NOTE if len(programmes) > 1 else "")
                 ),
             )
         )
@@ -232,7 +266,11 @@ REPORTS = (
             "uitbetaalde Noodfonds-giften die op de kostenpost zijn geboekt met een betaaldatum "
             "in dat jaar, plus het bedrag dat met de hand is ingevuld voor wat Terugkeer niet "
             "kent (uren, huur, ontvangen subsidie). Verschil: begroot min gerealiseerd, dus "
-            "negatief is meer besteed dan begroot."
+            "negatief is meer besteed dan begroot. Voert de organisatie meer dan één programma "
+            "uit (zoals Nazorg en Re-integratie), dan staat de realisatie per project ernaast: "
+            "de betalingen en giften op trajecten van dat programma plus het met de hand aan "
+            "het project toegerekende deel, met een kolom voor wat niet is toegerekend, en de "
+            "begroting van het jaar ervoor."
         ),
         compute=budget_report,
         filters=(),

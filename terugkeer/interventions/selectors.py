@@ -10,12 +10,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import DecimalField, QuerySet, Sum, Value
+from django.db.models import DecimalField, F, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from terugkeer.cases.models import DomainAssessment, Trajectory
+from terugkeer.cases.models import DomainAssessment, ProgrammeDefinition, Trajectory
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
 from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.interventions.choices import GiftStatus, LineKind
@@ -188,14 +188,24 @@ def budget_years(*, scope: Scope) -> list[int]:
     )
 
 
-def realisation_by_line(*, organisation, year: int) -> dict[int, Decimal]:
-    """Per line of the year: payments and paid gifts booked on it in that year (two queries)."""
-    totals: dict[int, Decimal] = {}
+def organisation_programmes(organisation) -> list[tuple[str, str]]:
+    """The programmes the organisation runs, as (code, name): its projects in the budget."""
+    return list(
+        ProgrammeDefinition.objects.filter(organisations=organisation)
+        .order_by("code")
+        .values_list("code", "name")
+    )
+
+
+def booked_by_line_and_programme(*, organisation, year: int) -> dict[int, dict[str, Decimal]]:
+    """Per line of the year and per programme of the trajectory: payments and paid gifts booked
+    on it in that year (one grouped query each)."""
+    totals: dict[int, dict[str, Decimal]] = {}
     payments = (
         Payment.objects.filter(
             cost_line__organisation=organisation, cost_line__year=year, paid_on__year=year
         )
-        .values("cost_line")
+        .values("cost_line", programme=F("request__trajectory__programme"))
         .annotate(total=Sum("amount"))
         .order_by()
     )
@@ -206,26 +216,60 @@ def realisation_by_line(*, organisation, year: int) -> dict[int, Decimal]:
             status=GiftStatus.PAID,
             paid_on__year=year,
         )
-        .values("cost_line")
+        .values("cost_line", programme=F("trajectory__programme"))
         .annotate(total=Sum("amount"))
         .order_by()
     )
     for row in [*payments, *gifts]:
-        totals[row["cost_line"]] = totals.get(row["cost_line"], ZERO) + row["total"]
+        line = totals.setdefault(row["cost_line"], {})
+        code = row["programme"] or ""
+        line[code] = line.get(code, ZERO) + row["total"]
     return totals
 
 
+def realisation_by_line(*, organisation, year: int) -> dict[int, Decimal]:
+    """Per line of the year: payments and paid gifts booked on it in that year (two queries)."""
+    booked = booked_by_line_and_programme(organisation=organisation, year=year)
+    return {pk: sum(parts.values(), ZERO) for pk, parts in booked.items()}
+
+
+def manual_by_project(line: BudgetLine) -> dict[str, Decimal]:
+    """The hand-made realisation per programme code as Decimals (stored as text)."""
+    return {code: Decimal(amount) for code, amount in line.manual_realisation_by_project.items()}
+
+
 def budget_rows(*, organisation, year: int) -> list[dict]:
-    """The year's lines with their realisation (payments + gifts + by hand) and what is left."""
-    booked = realisation_by_line(organisation=organisation, year=year)
+    """The year's lines with their realisation (payments + gifts + by hand) and what is left.
+
+    ``by_programme``: per programme of the organisation, what was booked on trajectories of that
+    programme plus its hand-made part; ``unattributed``: the rest (``manual_realisation``, and
+    booked or entered amounts of a programme the organisation no longer runs). Their sum is
+    ``realised``. ``previous_budget``: the same kostenpost's budget a year earlier, or None.
+    """
+    booked = booked_by_line_and_programme(organisation=organisation, year=year)
+    codes = [code for code, _name in organisation_programmes(organisation)]
+    previous = dict(
+        BudgetLine.objects.filter(organisation=organisation, year=year - 1).values_list(
+            "name", "budget_amount"
+        )
+    )
     rows = []
     for line in BudgetLine.objects.filter(organisation=organisation, year=year):
-        realised = booked.get(line.pk, ZERO) + line.manual_realisation
+        parts = booked.get(line.pk, {})
+        by_hand = manual_by_project(line)
+        booked_total = sum(parts.values(), ZERO)
+        manual = line.manual_realisation + sum(by_hand.values(), ZERO)
+        realised = booked_total + manual
+        by_programme = {code: parts.get(code, ZERO) + by_hand.get(code, ZERO) for code in codes}
         rows.append(
             {
                 "line": line,
-                "booked": booked.get(line.pk, ZERO),
+                "booked": booked_total,
+                "manual": manual,
                 "realised": realised,
+                "by_programme": by_programme,
+                "unattributed": realised - sum(by_programme.values(), ZERO),
+                "previous_budget": previous.get(line.name),
                 "difference": line.budget_amount - realised,
                 "share": (realised * 100 / line.budget_amount) if line.budget_amount else None,
             }

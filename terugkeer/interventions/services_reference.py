@@ -6,6 +6,7 @@ optimistic locking.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from terugkeer.core.locking import save_versioned
 from terugkeer.interventions.access import REFERENCE_MANAGERS
 from terugkeer.interventions.models import BudgetLine, InterventionType
 from terugkeer.interventions.rules import locked_for
+from terugkeer.interventions.selectors import organisation_programmes
 
 if TYPE_CHECKING:
     from terugkeer.core.access import Scope
@@ -33,6 +35,9 @@ LINE_FIELDS = (
     "realised_fte",
     "order",
 )
+# Written by the services beside LINE_FIELDS; the forms show it as one field per programme.
+BY_PROJECT = "manual_realisation_by_project"
+CENT = Decimal("0.01")
 MANAGERS_ONLY = (
     "De catalogus en de begroting worden beheerd door de functioneel beheerder of de "
     "teamvoorzitter."
@@ -92,11 +97,60 @@ def intervention_type_update(
     )
 
 
+def by_project_label(name: str) -> str:
+    return _("Realisatie handmatig – %(programme)s (EUR)") % {"programme": name}
+
+
+def clean_by_project(*, organisation, value) -> dict[str, str]:
+    """The hand-made realisation per programme: only the organisation's programme codes, each
+    an amount of at least 0 with at most two decimals; stored as text with two decimals."""
+    if not isinstance(value, dict):
+        raise ValidationError({BY_PROJECT: _("De realisatie per project is onleesbaar.")})
+    names = dict(organisation_programmes(organisation))
+    cleaned = {}
+    for code, raw in value.items():
+        if code not in names:
+            raise ValidationError(
+                {
+                    BY_PROJECT: _(
+                        "Realisatie handmatig per project: '%(code)s' is geen programma van "
+                        "deze organisatie."
+                    )
+                    % {"code": code}
+                }
+            )
+        label = by_project_label(names[code])
+        try:
+            amount = Decimal(str(raw))
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite():
+            raise ValidationError(
+                {BY_PROJECT: _("%(field)s: vul een bedrag in.") % {"field": label}}
+            )
+        if amount < 0:
+            raise ValidationError(
+                {BY_PROJECT: _("%(field)s: het bedrag mag niet negatief zijn.") % {"field": label}}
+            )
+        if amount != amount.quantize(CENT):
+            raise ValidationError(
+                {
+                    BY_PROJECT: _("%(field)s: ten hoogste twee cijfers achter de komma.")
+                    % {"field": label}
+                }
+            )
+        cleaned[code] = f"{amount.quantize(CENT):f}"
+    return cleaned
+
+
 def budget_line_create(*, scope: Scope, **data) -> BudgetLine:
+    _require_manager(scope)
+    if BY_PROJECT in data:
+        data[BY_PROJECT] = clean_by_project(organisation=scope.organisation, value=data[BY_PROJECT])
     return _create(
         BudgetLine,
         scope=scope,
-        fields=LINE_FIELDS,
+        fields=(*LINE_FIELDS, BY_PROJECT),
         data=data,
         duplicate=_("Deze kostenpost staat al in de begroting van dat jaar."),
     )
@@ -105,11 +159,16 @@ def budget_line_create(*, scope: Scope, **data) -> BudgetLine:
 def budget_line_update(
     *, scope: Scope, line: BudgetLine, expected_version: int, changes: dict
 ) -> BudgetLine:
+    _require_manager(scope)
+    if BY_PROJECT in changes:
+        changes = changes | {
+            BY_PROJECT: clean_by_project(organisation=scope.organisation, value=changes[BY_PROJECT])
+        }
     return _update(
         BudgetLine,
         scope=scope,
         row=line,
-        fields=LINE_FIELDS,
+        fields=(*LINE_FIELDS, BY_PROJECT),
         expected_version=expected_version,
         changes=changes,
     )

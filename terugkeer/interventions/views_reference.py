@@ -96,6 +96,10 @@ class BudgetView(ManagersMixin, FormView):
     def get_initial(self):
         return {"year": self.year}
 
+    def get_form_kwargs(self):
+        programmes = selectors.organisation_programmes(self.request.scope.organisation)
+        return super().get_form_kwargs() | {"programmes": programmes}
+
     def get_context_data(self, **kwargs):
         scope = self.request.scope
         years = sorted({*selectors.budget_years(scope=scope), self.year}, reverse=True)
@@ -108,6 +112,8 @@ class BudgetView(ManagersMixin, FormView):
 
     def form_valid(self, form):
         data = {k: form.cleaned_data[k] for k in services_reference.LINE_FIELDS}
+        if form.by_project() is not None:
+            data[services_reference.BY_PROJECT] = form.by_project()
         try:
             with once_per_token(form, user=self.request.user):
                 services_reference.budget_line_create(scope=self.request.scope, **data)
@@ -129,18 +135,22 @@ class BudgetLineEditView(ManagersMixin, FormView):
         )
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"instance": self.item}
+        programmes = selectors.organisation_programmes(self.request.scope.organisation)
+        return super().get_form_kwargs() | {"instance": self.item, "programmes": programmes}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page_title=_("Kostenpost bewerken"), **kwargs)
 
     def form_valid(self, form):
+        changes = {k: form.cleaned_data[k] for k in services_reference.LINE_FIELDS}
+        if form.by_project() is not None:
+            changes[services_reference.BY_PROJECT] = form.by_project()
         try:
             services_reference.budget_line_update(
                 scope=self.request.scope,
                 line=self.item,
                 expected_version=form.cleaned_data["version"],
-                changes={k: form.cleaned_data[k] for k in services_reference.LINE_FIELDS},
+                changes=changes,
             )
         except ValidationError as exc:
             return invalid(self, form, exc)

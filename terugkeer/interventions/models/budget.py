@@ -18,6 +18,9 @@ class BudgetLine(VersionedModel):
 
     The realisation is the sum of the payments booked on the line in its year plus what is
     entered by hand for what Terugkeer does not know (staff hours, rent, subsidies received).
+    An organisation running more than one programme (Kocon: Nazorg and Re-integratie, financed
+    separately on shared lines) enters the hand-made part per programme in
+    ``manual_realisation_by_project``; ``manual_realisation`` is then the part not attributed.
     """
 
     organisation = models.ForeignKey(
@@ -41,6 +44,12 @@ class BudgetLine(VersionedModel):
         decimal_places=2,
         default=0,
         help_text=_("Wat Terugkeer niet uit betalingen kent: uren, huur, ontvangen subsidie."),
+    )
+    manual_realisation_by_project = models.JSONField(
+        _("realisatie handmatig per project"),
+        default=dict,
+        blank=True,
+        help_text=_("Per programmacode het bedrag als tekst met twee decimalen, bijv. 120.00."),
     )
     realised_fte = models.DecimalField(
         _("gerealiseerd (FTE)"), max_digits=5, decimal_places=3, null=True, blank=True
