@@ -357,3 +357,21 @@ def test_rare_values_are_grouped_but_empty_stays_empty():
     research.group_rare(rows, keys=("municipality", "closing_reason"))
     assert [r["municipality"] for r in rows] == ["Delft"] * 5 + ["overig"] * 4
     assert {r["closing_reason"] for r in rows} == {""}
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        (Role.POLICY_ADVISOR, True),
+        (Role.PRIVACY_OFFICER, True),
+        (Role.COORDINATOR, False),
+        (Role.FUNCTIONAL_ADMIN, False),
+    ],
+)
+def test_the_menu_item_for_policy_advisor_and_privacy_officer(role, shown):
+    from terugkeer.core.navigation import menu_for
+
+    organisation = OrganisationFactory()
+    user = MembershipFactory(organisation=organisation, role=role).user
+    labels = [link.label for link in menu_for(scope=Scope(user, organisation, role), view_name="")]
+    assert ("Onderzoeksexport" in labels) is shown
