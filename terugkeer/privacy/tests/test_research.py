@@ -375,3 +375,17 @@ def test_the_menu_item_for_policy_advisor_and_privacy_officer(role, shown):
     user = MembershipFactory(organisation=organisation, role=role).user
     labels = [link.label for link in menu_for(scope=Scope(user, organisation, role), view_name="")]
     assert ("Onderzoeksexport" in labels) is shown
+
+
+def test_a_fixed_number_of_queries_whatever_the_size(world, django_assert_num_queries):
+    # Trajectories (with client, municipality, PI, recidivism), domains, triage, ZRM
+    # measurements, ZRM totals.
+    with django_assert_num_queries(5):
+        table(world)
+    for trajectory in world["others"]:
+        measure(trajectory, {"financien": 2}, measured_on=D(2026, 2, 1))
+        TrajectoryFactory(
+            client=ClientFactory(organisation=world["organisation"]), opened_on=D(2026, 2, 15)
+        )
+    with django_assert_num_queries(5):
+        assert len(table(world).rows) == 11
