@@ -22,3 +22,5 @@ def privacy_officer_clients(scope: Scope | None):
 
 def register() -> None:
     policy.grant("privacy.SubjectRequest", for_roles(Role.PRIVACY_OFFICER))
+    # The log of research exports: the privacy officer reviews who exported what and why.
+    policy.grant("privacy.ResearchExport", for_roles(Role.PRIVACY_OFFICER))

@@ -23,6 +23,13 @@ MENU = (
         PRIVACY_OFFICER,
         order=87,
     ),
+    # Policy advisors read the aggregates already; the privacy officer checks what leaves.
+    NavItem(
+        gettext_lazy("Onderzoeksexport"),
+        "privacy:research_export",
+        frozenset({Role.POLICY_ADVISOR, Role.PRIVACY_OFFICER}),
+        order=88,
+    ),
 )
 
 

@@ -107,3 +107,44 @@ class SubjectRequest(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.received_on:%d-%m-%Y}"
+
+
+class ResearchExportQuerySet(ScopedQuerySet):
+    pass
+
+
+class ResearchExport(models.Model):
+    """The log of one pseudonymised research export: who, when, why, which period, how many rows.
+
+    The rows themselves and the HMAC key that made the pseudonyms are never stored: the key lives
+    only while the export is built, so pseudonyms cannot be linked back or across exports.
+    """
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
+    )
+    exported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geëxporteerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    exported_at = models.DateTimeField(_("geëxporteerd op"), auto_now_add=True)
+    purpose = models.CharField(_("doel"), max_length=300)
+    start = models.DateField(_("periode van"))
+    end = models.DateField(_("periode tot en met"))
+    programme = models.CharField(_("programma"), max_length=20, blank=True)
+    row_count = models.PositiveIntegerField(_("aantal rijen"))
+
+    objects = ResearchExportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("onderzoeksexport")
+        verbose_name_plural = _("onderzoeksexports")
+        ordering = ["-exported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(
+            _("Onderzoeksexport %(start)s – %(end)s")
+            % {"start": f"{self.start:%d-%m-%Y}", "end": f"{self.end:%d-%m-%Y}"}
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from terugkeer.privacy import views, views_log, views_requests
+from terugkeer.privacy import views, views_log, views_requests, views_research
 
 app_name = "privacy"
 
@@ -30,6 +30,11 @@ urlpatterns = [
         "verzoeken/<int:pk>/besluiten/",
         views_requests.RequestChangeView.as_view(action="decide"),
         name="request_decide",
+    ),
+    path(
+        "onderzoeksexport/",
+        views_research.ResearchExportView.as_view(),
+        name="research_export",
     ),
     path("clienten/zoeken/", views_log.ClientLookupView.as_view(), name="client_lookup"),
     path(

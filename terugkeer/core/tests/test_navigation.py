@@ -61,7 +61,7 @@ def tile_titles(response) -> list[str]:
                 "Rapportages",
             ],
         ),
-        (Role.POLICY_ADVISOR, ["Rapportages"]),
+        (Role.POLICY_ADVISOR, ["Rapportages", "Onderzoeksexport"]),
         (
             Role.FUNCTIONAL_ADMIN,
             [
@@ -76,7 +76,12 @@ def tile_titles(response) -> list[str]:
         (Role.MENTOR, ["Mijn deelnemers", "Mijn verslagen"]),
         (
             Role.PRIVACY_OFFICER,
-            ["Toegangslogboek", "Ongebruikelijke inzage", "Verzoeken van betrokkenen"],
+            [
+                "Toegangslogboek",
+                "Ongebruikelijke inzage",
+                "Verzoeken van betrokkenen",
+                "Onderzoeksexport",
+            ],
         ),
     ],
 )

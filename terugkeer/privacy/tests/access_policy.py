@@ -36,6 +36,8 @@ POLICY = {
     "privacy:client_lookup": Rule(LOGIN, REDIRECTS),
     "privacy:client_log": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "privacy:request_list": Rule(LOGIN, OFFICER),
+    # The research export: policy advisor and privacy officer; the page shows no person.
+    "privacy:research_export": Rule(LOGIN, only(Role.POLICY_ADVISOR, Role.PRIVACY_OFFICER)),
     "privacy:request_create": Rule(LOGIN, OFFICER),
     "privacy:request_detail": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "privacy:request_extend": Rule(LOGIN, OFFICER, other_organisation=OTHER),

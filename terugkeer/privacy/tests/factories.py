@@ -11,7 +11,7 @@ from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.privacy.choices import RequestKind
 from terugkeer.privacy.deadlines import request_deadline
-from terugkeer.privacy.models import PrivacySettings, SubjectRequest
+from terugkeer.privacy.models import PrivacySettings, ResearchExport, SubjectRequest
 
 
 def log_read(user, organisation, subject, *, at: datetime.datetime, purpose="dossier bekijken"):
@@ -63,3 +63,17 @@ class SubjectRequestFactory(factory.django.DjangoModelFactory):
     extension_months = 0
     description = "Verzoek om inzage in alle gegevens, per brief."
     registered_by = factory.SubFactory(UserFactory)
+
+
+class ResearchExportFactory(factory.django.DjangoModelFactory):
+    """A log row of a research export (the rows themselves are never stored)."""
+
+    class Meta:
+        model = ResearchExport
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    exported_by = factory.SubFactory(UserFactory)
+    purpose = "evaluatie nazorg"
+    start = datetime.date(2026, 1, 1)
+    end = datetime.date(2026, 3, 10)
+    row_count = 0
