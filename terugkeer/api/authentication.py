@@ -19,6 +19,11 @@ class ApiClientAuthentication(OAuth2Authentication):
     www_authenticate_realm = "terugkeer"
 
     def authenticate(self, request):
+        # Tokens travel in the Authorization header only (never in the body or the query, RFC
+        # 9700); without one the body is not parsed here, so a form POST meets the permission
+        # check (403) before the parser (415).
+        if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+            return None
         found = super().authenticate(request)
         if found is None:
             return None

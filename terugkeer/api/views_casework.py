@@ -103,7 +103,9 @@ class TrajectoryViewSet(mixins.UpdateModelMixin, ScopedReadViewSet):
         return queryset.prefetch_related(
             Prefetch(
                 "status_changes",
-                queryset=StatusChange.objects.visible_to(scope).order_by("changed_at", "pk"),
+                # History rows are the trajectory's own (no rule of their own): the
+                # trajectory was read through visible_to above.
+                queryset=StatusChange.objects.order_by("changed_at", "pk"),
             ),
             Prefetch(
                 "domain_assessments",
