@@ -233,6 +233,15 @@ class TrajectoryUpdateSerializer(serializers.ModelSerializer):
             self.fields[name].queryset = casework_users(scope=scope)
 
     def validate(self, attrs):
+        unknown = sorted(set(getattr(self, "initial_data", {})) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError(
+                {
+                    name: _("Dit veld kan hier niet worden gewijzigd (wel: %(fields)s).")
+                    % {"fields": ", ".join(self.fields)}
+                    for name in unknown
+                }
+            )
         if self.instance is not None and self.instance.programme != Programme.AFTERCARE:
             wrong = sorted(set(attrs) & set(AFTERCARE_ONLY_FIELDS))
             if wrong:
