@@ -1,6 +1,7 @@
 """API clients (systems with OAuth2 client credentials) and answers of idempotent creates."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,18 @@ SCOPE_CHOICES = (
 SCOPES = frozenset(code for code, _label in SCOPE_CHOICES)
 
 
+def validate_scopes(value) -> None:
+    """A list of known scopes (the admin edits them as JSON)."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(_('Geef de rechten als een lijst, bijv. ["read:casework"].'))
+    unknown = sorted(set(value) - SCOPES)
+    if unknown:
+        raise ValidationError(
+            _("Onbekende rechten: %(unknown)s (kies uit %(known)s).")
+            % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(SCOPES))}
+        )
+
+
 class ApiClient(TimeStampedModel):
     """A system of one organisation that calls the API with OAuth2 client credentials.
 
@@ -31,7 +44,7 @@ class ApiClient(TimeStampedModel):
         related_name="api_clients",
     )
     name = models.CharField(_("naam"), max_length=100)
-    scopes = models.JSONField(_("rechten"), default=list, blank=True)
+    scopes = models.JSONField(_("rechten"), default=list, blank=True, validators=[validate_scopes])
     expires_at = models.DateTimeField(_("geldig tot"))
     is_active = models.BooleanField(_("actief"), default=True)
     application = models.OneToOneField(
