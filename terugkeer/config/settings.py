@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "oauth2_provider",
     "terugkeer.core",
     "terugkeer.accounts",
     "terugkeer.clients",
@@ -58,6 +62,7 @@ INSTALLED_APPS = [
     "terugkeer.partners",
     "terugkeer.privacy",
     "terugkeer.synthetic",
+    "terugkeer.api",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +272,70 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Terugkeer <noreply@terugkeer
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- REST API (terugkeer.api, docs/api.md) ---------------------------------------------------
+# Systems authenticate with OAuth2 client credentials (django-oauth-toolkit); people with their
+# session. Only the token and revoke endpoints are mounted, under /api/v1/oauth/.
+API_SCOPES = {
+    "read:casework": "Lezen: cliënten, detenties, trajecten, metingen",
+    "write:casework": "Wijzigen: trajecten",
+    "read:intake": "Lezen: meldingen",
+    "write:intake": "Aanleveren: meldingen",
+}
+OAUTH2_PROVIDER = {
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("TERUGKEER_API_TOKEN_SECONDS", 3600),
+    "SCOPES": API_SCOPES,
+    "DEFAULT_SCOPES": list(API_SCOPES),
+    "OAUTH2_VALIDATOR_CLASS": "terugkeer.api.oauth.ApiClientValidator",
+    "PKCE_REQUIRED": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+}
+# DOT's application model, named: a migration points at this swappable model.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "terugkeer.api.authentication.ApiClientAuthentication",
+        "terugkeer.api.authentication.VerifiedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["terugkeer.api.permissions.ApiAccess"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "terugkeer.api.pagination.IdCursorPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["terugkeer.api.throttling.ApiClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_client": env_str("TERUGKEER_API_RATE", "1000/hour")},
+    "EXCEPTION_HANDLER": "terugkeer.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Terugkeer API",
+    "DESCRIPTION": "REST API van Terugkeer (docs/api.md).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "OAUTH2_FLOWS": ["clientCredentials"],
+    "OAUTH2_TOKEN_URL": "/api/v1/oauth/token/",
+    "OAUTH2_SCOPES": API_SCOPES,
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectoryStatusEnum": "terugkeer.cases.choices.TrajectoryStatus",
+        "NotificationStatusEnum": "terugkeer.detention.choices.NotificationStatus",
+        "NotificationSourceEnum": "terugkeer.detention.choices.NotificationSource",
+        "TrajectorySourceEnum": "terugkeer.cases.choices.Source",
+    },
+}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -20,6 +20,7 @@ urlpatterns = [
     path("overdragen/", include("terugkeer.cases.reassign_urls")),
     path("rapportages/", include("terugkeer.reports.urls")),
     path("privacy/", include("terugkeer.privacy.urls")),
+    path("api/v1/", include("terugkeer.api.urls")),
     path("beheer/", admin_site.urls),
     path("taal/", set_language, name="set_language"),
 ]

@@ -29,6 +29,7 @@ LAYERS = {
     "partners": 8,
     "privacy": 8,
     "synthetic": 9,
+    "api": 9,
 }
 
 
