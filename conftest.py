@@ -16,6 +16,14 @@ def pytest_report_header(config):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests hash with MD5 (Django's advice for test suites): every factory user and every login
+    would otherwise cost a PBKDF2 of a million rounds, and so would every API client's secret.
+    Production keeps Django's default hashers; nothing in the suite tests the hash itself."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # The reason given to a ``postgresql`` test skipped on SQLite; the CI rule below lets exactly these
 # skips pass, because the PostgreSQL pass of the same run executes them.
 NEEDS_POSTGRESQL = "needs PostgreSQL: runs in the PostgreSQL pass (make test-postgres)"
