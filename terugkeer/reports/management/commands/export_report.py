@@ -33,9 +33,13 @@ EXPORT_ROLE = Role.POLICY_ADVISOR
 
 
 def organisation_by_slug(value: str) -> Organisation:
-    """The organisation whose name slugifies to ``value`` (or whose exact name it is)."""
+    """The organisation whose name slugifies to ``value`` (so its name works too), or its id."""
     wanted = slugify(value)
-    matches = [o for o in Organisation.objects.order_by("pk") if slugify(o.name) == wanted]
+    matches = [
+        o
+        for o in Organisation.objects.order_by("pk")
+        if slugify(o.name) == wanted or str(o.pk) == value.strip()
+    ]
     if len(matches) != 1:
         known = ", ".join(sorted(slugify(o.name) for o in Organisation.objects.all()))
         reason = "is niet eenduidig" if matches else "bestaat niet"
@@ -57,7 +61,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="Rapport: " + ", ".join(REPORTS) + ".")
-        parser.add_argument("--organisation", required=True, help="Organisatie (slug van de naam).")
+        parser.add_argument(
+            "--organisation",
+            required=True,
+            help="Organisatie: slug van de naam, de naam of het id.",
+        )
         parser.add_argument("--start", required=True, help="Begindatum, JJJJ-MM-DD.")
         parser.add_argument("--end", required=True, help="Einddatum (tot en met), JJJJ-MM-DD.")
         parser.add_argument("--format", required=True, help="csv, xlsx of pdf.")
