@@ -78,6 +78,12 @@ def organisation_create_by_codes(
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise ValidationError(f"Onbekende CBS-gemeentecode: {', '.join(unknown)}.")
+    ended = [f"{code} {found[code].name}" for code in codes if not found[code].is_active]
+    if ended:
+        raise ValidationError(
+            f"Opgeheven gemeente (niet meer te kiezen): {', '.join(ended)}; "
+            "zie manage.py municipalities_update."
+        )
     return organisation_create(
         name=name,
         kind=kind,

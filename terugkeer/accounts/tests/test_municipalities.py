@@ -118,3 +118,16 @@ def test_a_bad_line_is_named_and_nothing_changes(tmp_path, line, message):
     assert str(error.value) == f"{path}: {message} Er is niets gewijzigd."
     assert Municipality.objects.count() == 342
     assert Municipality.objects.filter(is_active=True).count() == 342
+
+
+@pytest.mark.django_db
+def test_an_ended_municipality_is_not_offered_to_a_new_organisation(tmp_path):
+    run(str(merged_list(tmp_path)))
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "organisation_create", "--name=Nieuw", "--municipality=GM0396", stdout=io.StringIO()
+        )
+    assert str(error.value) == (
+        "Opgeheven gemeente (niet meer te kiezen): GM0396 Heemskerk; "
+        "zie manage.py municipalities_update."
+    )
