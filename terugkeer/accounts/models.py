@@ -24,6 +24,10 @@ class Municipality(models.Model):
     cbs_code = models.CharField(
         _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
     )
+    province = models.CharField(_("provincie"), max_length=50, blank=True)
+    # A municipality that merged away stays (clients and trajectories refer to it) but is no
+    # longer offered for new organisations; see ``manage.py municipalities_update``.
+    is_active = models.BooleanField(_("bestaat nog"), default=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,7 @@
 """Writes for organisations, users, memberships and two-factor devices."""
 
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
@@ -11,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from terugkeer.accounts.choices import OrganisationKind
 from terugkeer.accounts.models import Membership, Municipality, Organisation, User
+from terugkeer.accounts.municipality_reference import MunicipalityRow
 from terugkeer.core.locking import save_versioned
 from terugkeer.core.roles import Role
 
@@ -76,6 +78,12 @@ def organisation_create_by_codes(
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise ValidationError(f"Onbekende CBS-gemeentecode: {', '.join(unknown)}.")
+    ended = [f"{code} {found[code].name}" for code in codes if not found[code].is_active]
+    if ended:
+        raise ValidationError(
+            f"Opgeheven gemeente (niet meer te kiezen): {', '.join(ended)}; "
+            "zie manage.py municipalities_update."
+        )
     return organisation_create(
         name=name,
         kind=kind,
@@ -137,3 +145,58 @@ def totp_demo_code(device: TOTPDevice) -> str | None:
     totp.time = time.time()
     step = max(totp.t(), device.last_t + 1)
     return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"
+
+
+@dataclass(frozen=True)
+class MunicipalityChanges:
+    added: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
+    ended: list[str] = field(default_factory=list)
+    reactivated: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.renamed or self.ended or self.reactivated)
+
+
+@transaction.atomic
+def municipalities_update(
+    *, rows: list[MunicipalityRow], dry_run: bool = False
+) -> MunicipalityChanges:
+    """Bring the municipalities in line with a full CBS list (after mergers).
+
+    New codes are added, changed names or provinces updated, codes missing from the list marked
+    inactive (never deleted: clients and trajectories refer to them). With ``dry_run`` nothing
+    is written; the changes are only reported.
+    """
+    changes = MunicipalityChanges()
+    existing = {m.cbs_code: m for m in Municipality.objects.select_for_update()}
+    listed = {row.code for row in rows}
+    for row in rows:
+        municipality = existing.get(row.code)
+        if municipality is None:
+            changes.added.append(f"{row.code} {row.name}")
+            if not dry_run:
+                Municipality.objects.create(cbs_code=row.code, name=row.name, province=row.province)
+            continue
+        if municipality.name != row.name:
+            changes.renamed.append(f"{row.code} {municipality.name} → {row.name}")
+        if not municipality.is_active:
+            changes.reactivated.append(f"{row.code} {row.name}")
+        if (municipality.name, municipality.province, municipality.is_active) != (
+            row.name,
+            row.province or municipality.province,
+            True,
+        ) and not dry_run:
+            municipality.name = row.name
+            municipality.province = row.province or municipality.province
+            municipality.is_active = True
+            municipality.save()
+    for code in sorted(set(existing) - listed):
+        municipality = existing[code]
+        if municipality.is_active:
+            changes.ended.append(f"{code} {municipality.name}")
+            if not dry_run:
+                municipality.is_active = False
+                municipality.save()
+    return changes

@@ -38,11 +38,16 @@ def spreadsheet_text(value: str) -> str:
 
 
 def render_pdf(request, template_name: str, context: dict) -> bytes:
-    """Render ``template_name`` to PDF with WeasyPrint (static files resolved from the request)."""
+    """Render ``template_name`` to PDF with WeasyPrint (static files resolved from the request).
+
+    ``request`` may be None outside a request (a management command): then no context
+    processors run and relative URLs are not resolved, so the template must be self-contained.
+    """
     from weasyprint import HTML
 
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    base_url = request.build_absolute_uri("/") if request is not None else None
+    return HTML(string=html, base_url=base_url).write_pdf()
 
 
 def pdf_response(

@@ -40,9 +40,19 @@ class OrganisationPlan:
 
 
 def write_municipalities(context: SyntheticContext, pools: Pools) -> list[Municipality]:
+    """Pick the served municipalities from the CBS reference rows (loaded by a migration).
+
+    Only if the reference list is missing (a database emptied without migrating) are made-up
+    ones created, as before.
+    """
     count = context.scale.municipalities
+    # Drawn as before the reference list existed, so the rest of the dataset keeps its stream.
     codes = sorted(context.rng.sample(range(1, 2000), count))
     names = context.rng.sample(pools.cities, count)
+    reference = list(Municipality.objects.filter(is_active=True).order_by("cbs_code"))
+    if len(reference) >= count:
+        picked = context.rng_for("municipalities").sample(reference, count)
+        return sorted(picked, key=lambda m: m.cbs_code)
     existing = {m.cbs_code: m for m in Municipality.objects.all()}
     result, new = [], []
     for number, name in zip(codes, names, strict=True):
