@@ -13,3 +13,6 @@ class ActivitiesConfig(AppConfig):
         access.register()
         extensions.register()
         reports.register()
+        from terugkeer.activities import personal_data
+
+        personal_data.register_all()

@@ -14,5 +14,8 @@ class AssessmentsConfig(AppConfig):
         from terugkeer.assessments import extensions
 
         extensions.register()
+        from terugkeer.assessments import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.assessments import signal_providers  # noqa: F401

@@ -17,5 +17,8 @@ class CasesConfig(AppConfig):
         from terugkeer.cases import client_page
 
         client_page.register()
+        from terugkeer.cases import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.cases import signal_providers  # noqa: F401

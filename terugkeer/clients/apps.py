@@ -11,3 +11,6 @@ class ClientsConfig(AppConfig):
         from terugkeer.clients import access
 
         access.register()
+        from terugkeer.clients import personal_data
+
+        personal_data.register_all()

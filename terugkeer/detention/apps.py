@@ -14,3 +14,6 @@ class DetentionConfig(AppConfig):
         from terugkeer.detention import extensions
 
         extensions.register()
+        from terugkeer.detention import personal_data
+
+        personal_data.register_all()

@@ -13,5 +13,8 @@ class HousingConfig(AppConfig):
         access.register()
         extensions.register()
         reports.register()
+        from terugkeer.housing import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.housing import signal_providers  # noqa: F401

@@ -13,5 +13,8 @@ class InterventionsConfig(AppConfig):
         access.register()
         extensions.register()
         reports.register()
+        from terugkeer.interventions import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.interventions import signal_providers  # noqa: F401

@@ -12,5 +12,8 @@ class MentoringConfig(AppConfig):
 
         access.register()
         extensions.register()
+        from terugkeer.mentoring import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.mentoring import signal_providers  # noqa: F401

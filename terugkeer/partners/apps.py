@@ -14,5 +14,8 @@ class PartnersConfig(AppConfig):
         extensions.register()
         agenda.register_providers()
         reports.register()
+        from terugkeer.partners import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.partners import signal_providers  # noqa: F401

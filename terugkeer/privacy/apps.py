@@ -12,5 +12,8 @@ class PrivacyConfig(AppConfig):
 
         access.register()
         extensions.register()
+        from terugkeer.privacy import personal_data
+
+        personal_data.register_all()
         # Register this app's signals with core (core never imports upward).
         from terugkeer.privacy import signal_providers  # noqa: F401

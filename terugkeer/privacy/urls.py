@@ -36,6 +36,16 @@ urlpatterns = [
         views_research.ResearchExportView.as_view(),
         name="research_export",
     ),
+    path(
+        "verzoeken/<int:pk>/inzage.pdf",
+        views_requests.InzageExportView.as_view(kind="pdf"),
+        name="inzage_pdf",
+    ),
+    path(
+        "verzoeken/<int:pk>/inzage.json",
+        views_requests.InzageExportView.as_view(kind="json"),
+        name="inzage_json",
+    ),
     path("clienten/zoeken/", views_log.ClientLookupView.as_view(), name="client_lookup"),
     path(
         "clienten/<int:client_pk>/ingezien/",

@@ -3,16 +3,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from terugkeer.core.access_log import record_access, record_list_access
+from terugkeer.core.downloads import file_response, pdf_response
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.core.locking import StaleObjectError
-from terugkeer.privacy import selectors, services
-from terugkeer.privacy.choices import OPEN_STATUSES
+from terugkeer.privacy import inzage, selectors, services
+from terugkeer.privacy.choices import OPEN_STATUSES, RequestKind
 from terugkeer.privacy.forms import RequestDecideForm, RequestExtendForm, RequestRegisterForm
 from terugkeer.privacy.views_log import PrivacyOfficerMixin
 
@@ -102,8 +104,22 @@ class RequestDetailView(RequestMixin, TemplateView):
         item = self.subject_request
         is_open = item.status in OPEN_STATUSES
         initial = {"version": item.version}
+        is_inzage = item.kind == RequestKind.ACCESS
         return super().get_context_data(
             is_open=is_open,
+            inzage_urls=(
+                {
+                    "pdf": reverse("privacy:inzage_pdf", args=[item.pk]),
+                    "json": reverse("privacy:inzage_json", args=[item.pk]),
+                }
+                if is_inzage
+                else None
+            ),
+            inzage_exports=(
+                inzage.export_records(scope=self.request.scope, subject_request=item)
+                if is_inzage
+                else []
+            ),
             extend_form=RequestExtendForm(initial=initial) if is_open else None,
             decide_form=(
                 RequestDecideForm(initial=initial | {"decided_on": timezone.localdate()})
@@ -156,3 +172,35 @@ class RequestChangeView(RequestMixin, FormView):
             return _invalid(self, form, exc)
         messages.success(self.request, message)
         return redirect("privacy:request_detail", pk=self.subject_request.pk)
+
+
+class InzageExportView(RequestMixin, View):
+    """The inzage export of an inzage request, as PDF or JSON (``kind`` from the URL).
+
+    The access-log row it writes (the export shows everything about the client) is also the
+    record on the request that the export was made, when and by whom.
+    """
+
+    kind = "pdf"
+
+    def get(self, request, *args, **kwargs):
+        item = self.subject_request
+        inzage.check_inzage_request(item)
+        record_access(
+            request,
+            item.client,
+            purpose=_("inzage-export (%(kind)s) bij verzoek %(pk)s")
+            % {"kind": self.kind.upper(), "pk": item.pk},
+        )
+        export = inzage.inzage_for_request(scope=request.scope, subject_request=item)
+        stamp = timezone.localdate().isoformat()
+        filename = f"inzage-{item.client_id}-{stamp}.{self.kind}"
+        if self.kind == "json":
+            return file_response(
+                export.json_bytes(),
+                content_type="application/json; charset=utf-8",
+                filename=filename,
+            )
+        return pdf_response(
+            request, "privacy/inzage_pdf.html", {"export": export}, filename=filename
+        )

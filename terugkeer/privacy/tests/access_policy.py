@@ -42,6 +42,9 @@ POLICY = {
     "privacy:request_detail": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "privacy:request_extend": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "privacy:request_decide": Rule(LOGIN, OFFICER, other_organisation=OTHER),
+    # The inzage export of the request (the world's requests are of kind inzage).
+    "privacy:inzage_pdf": Rule(LOGIN, OFFICER, other_organisation=OTHER),
+    "privacy:inzage_json": Rule(LOGIN, OFFICER, other_organisation=OTHER),
     "admin:privacy_privacysettings_changelist": _admin(OK),
     # One settings row per organisation and the own one exists already: no second one.
     "admin:privacy_privacysettings_add": _admin(FORBIDDEN),
