@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.personal_data import PersonalDataSpec, register
+from terugkeer.core.personal_data import PersonalDataSpec, declare_not_personal, register
 
 SPECS = (
     PersonalDataSpec(
@@ -18,3 +18,10 @@ SPECS = (
 def register_all() -> None:
     for spec in SPECS:
         register(spec)
+    declare_not_personal(
+        "privacy.ResearchExport",
+        reason=_(
+            "Het logboek van een onderzoeksexport: wie, wanneer, waarom en hoeveel rijen; "
+            "geen gegevens van een cliënt (de rijen en de sleutel worden niet bewaard)."
+        ),
+    )
