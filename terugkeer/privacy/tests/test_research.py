@@ -12,6 +12,7 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from terugkeer.accounts.tests.factories import (
@@ -223,7 +224,8 @@ def _post(verified_client, world, **data):
 def test_the_csv_holds_no_direct_identifier_and_the_export_is_logged(verified_client, world):
     response = _post(verified_client, world, purpose="WODC-monitor 2026")
     assert response.status_code == 200
-    disposition = 'attachment; filename="onderzoeksexport-2026-03-10.csv"'
+    # The file is named after the day it is made.
+    disposition = f'attachment; filename="onderzoeksexport-{timezone.localdate():%Y-%m-%d}.csv"'
     assert response["Content-Disposition"] == disposition
     text = response.content.decode("utf-8-sig")
     for client in world["clients"]:
