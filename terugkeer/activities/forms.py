@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.activities.choices import ActivityKind, ConsentChange
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.forms import OneTimeFormMixin
+from terugkeer.core.forms import DateInput, OneTimeFormMixin
 from terugkeer.mentoring.models import Mentor
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 
 

@@ -13,10 +13,10 @@ from terugkeer.cases.choices import (
     TriageStatus,
 )
 from terugkeer.cases.models import Contact, Trajectory
-from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
+from terugkeer.core.forms import DateInput, OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.core.roles import Role
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 def caseworkers(organisation):

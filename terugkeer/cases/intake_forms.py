@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.clients.choices import Sex
-from terugkeer.core.forms import VersionedModelForm
+from terugkeer.core.forms import DateInput, VersionedModelForm
 from terugkeer.core.validators import normalise_bsn, validate_bsn
 from terugkeer.detention.choices import LegalTitle, NotificationKind
 from terugkeer.detention.models import DetentionNotification, PenitentiaryInstitution
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class UploadForm(forms.Form):

@@ -8,13 +8,14 @@ from terugkeer.cases.models import Action, Goal, PlanTemplate, Trajectory
 from terugkeer.cases.services import domains_of
 from terugkeer.core.forms import (
     VERSION_FIELD,
+    DateInput,
     OneTimeFormMixin,
     VersionedForm,
     VersionedModelForm,
     issue_form_token,
 )
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class _PlanItemForm(VersionedModelForm):
@@ -81,7 +82,7 @@ class PlanAgreeForm(VersionedForm):
     agreed_on = forms.DateField(
         label=_("Plan akkoord op"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, trajectory: Trajectory, **kwargs):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.clients.models import Client
-from terugkeer.core.forms import VersionedModelForm
+from terugkeer.core.forms import DateInput, VersionedModelForm
 from terugkeer.core.validators import normalise_bsn, normalise_postcode
 
 
@@ -41,7 +41,7 @@ class ClientForm(VersionedModelForm):
         ]
         widgets = {
             "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DateInput(),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }

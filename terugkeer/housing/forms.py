@@ -3,12 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
+from terugkeer.core.forms import DateInput, OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.housing.choices import AllocationOutcome, LeavingReason, TestResult
 from terugkeer.housing.models import HousingUnit
 from terugkeer.housing.services import UNIT_EDITABLE_FIELDS
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 
 

@@ -5,13 +5,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
+from terugkeer.core.forms import DateInput, OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.interventions.choices import LoanDecision, RequestStatus
 from terugkeer.interventions.models import BudgetLine, InterventionRequest, InterventionType
 from terugkeer.interventions.services import REQUEST_FIELDS
 from terugkeer.interventions.services_reference import LINE_FIELDS, TYPE_FIELDS, by_project_label
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 AMOUNT = {"max_digits": 10, "decimal_places": 2, "localize": True}
 

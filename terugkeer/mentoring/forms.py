@@ -3,12 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.forms import VersionField
+from terugkeer.core.forms import DateInput, VersionField
 from terugkeer.mentoring.choices import ContactKind, ContactMood, MatchEndReason, MentorStatus
 from terugkeer.mentoring.models import Mentor
 from terugkeer.mentoring.services import MENTOR_EDITABLE_FIELDS
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.cases.choices import CaseLead
-from terugkeer.core.forms import OneTimeFormMixin, VersionedForm, VersionedModelForm
+from terugkeer.core.forms import DateInput, OneTimeFormMixin, VersionedForm, VersionedModelForm
 from terugkeer.partners.choices import (
     DocumentType,
     MeetingKind,
@@ -23,7 +23,7 @@ from terugkeer.partners.models import (
 from terugkeer.partners.services import CONTACT_FIELDS, INVOLVEMENT_FIELDS, PARTNER_FIELDS
 from terugkeer.partners.services_detention import LEFT_BEHIND_FIELDS
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.forms import OneTimeFormMixin, VersionedForm
+from terugkeer.core.forms import DateInput, OneTimeFormMixin, VersionedForm
 from terugkeer.core.validators import validate_bsn
 from terugkeer.privacy.choices import (
     DECIDED_STATUSES,
@@ -12,7 +12,7 @@ from terugkeer.privacy.choices import (
     RequestStatus,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class RequestRegisterForm(OneTimeFormMixin, forms.Form):

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from terugkeer.accounts.models import Municipality, Organisation, User
 from terugkeer.cases.choices import Programme
+from terugkeer.core.forms import DateInput
 from terugkeer.core.roles import Role
 from terugkeer.reports.framework import ReportFilters
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 MAX_PERIOD_DAYS = 366 * 25
 
 

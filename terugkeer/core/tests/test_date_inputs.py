@@ -38,3 +38,20 @@ def _date_pickers_without_iso_format():
 
 def test_no_date_picker_renders_its_value_in_the_dutch_display_format():
     assert _date_pickers_without_iso_format() == []
+
+
+def _own_date_pickers():
+    """Each date picker built from Django's widget outside ``core.forms``: there is one, shared."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if "migrations" in path.parts or path == PACKAGE / "core" / "forms.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "forms.DateInput":
+                if "'type': 'date'" in ast.unparse(node):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def test_every_date_picker_is_the_shared_one():
+    assert _own_date_pickers() == []
