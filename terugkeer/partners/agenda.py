@@ -1,5 +1,6 @@
 """The team meeting's agenda items that come from cases, registered with
-``core.agenda_registry``: new trajectories, releases, endings and urgent signals.
+``core.agenda_registry``: new trajectories, releases, changes in duration, endings and urgent
+signals.
 
 Each provider runs one query (the signals provider runs the registered signal providers once),
 whatever the caseload. ``since`` is the previous meeting (exclusive), ``until`` this meeting
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -24,10 +26,11 @@ from terugkeer.core.signals_registry import Severity, signals_for, trajectory_ur
 LOOKAHEAD = datetime.timedelta(days=21)
 
 NEW, RELEASE, ENDING, URGENT = "nieuw", "vrijlating", "einde", "urgent"
-TASKS = "detentietaken"
+TASKS, DURATION = "detentietaken", "duur"
 SECTIONS = {
     NEW: (10, _("Nieuwe meldingen en deelnemers")),
     RELEASE: (20, _("Vrijlatingen")),
+    DURATION: (22, _("Wijzigingen in duur")),
     TASKS: (25, _("Werk tijdens detentie nog open bij vrijlating")),
     ENDING: (30, _("Afsluitingen en einde nazorg")),
     URGENT: (40, _("Trajecten met urgente signalen")),
@@ -86,6 +89,58 @@ def releases(scope, since, until, today) -> list[AgendaItem]:
         ):
             title = _("Verwachte vrijlating %(date)s") % {"date": _d(detention.expected_end)}
             items.append(_item(RELEASE, t, title, detention.expected_end))
+    return items
+
+
+def _changes(history, ids, field: str, since, until) -> dict[int, tuple]:
+    """Per object: (value before the period, value at its end) where ``field`` changed in
+    (since, until]; one query over the history rows up to ``until``. An object first stored in
+    the period has no value before it: it is new, not changed (the "nieuw" section has it)."""
+    rows = (
+        history.filter(id__in=ids, history_date__date__lte=until)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "history_date", field)
+    )
+    baseline: dict[int, object] = {}  # the last value stored on or before ``since``
+    end: dict[int, object] = {}
+    for pk, moment, value in rows:
+        if timezone.localdate(moment) <= since:
+            baseline[pk] = value
+        end[pk] = value
+    return {pk: (baseline[pk], end[pk]) for pk in baseline if baseline[pk] != end[pk]}
+
+
+def _d_or_unknown(value) -> str:
+    return _d(value) if value else _("onbekend")
+
+
+def duration_changes(scope, since, until, today) -> list[AgendaItem]:
+    """The expected release date or the end of aftercare of an open trajectory changed since the
+    last meeting (seed 000 §7: "wijzigingen in duur"), from the history of both."""
+    from terugkeer.detention.models import Detention
+
+    open_ones = _visible(scope).open()
+    trajectories = {t.pk: t for t in open_ones}
+    by_detention = {t.detention_id: t for t in trajectories.values() if t.detention_id}
+    items = []
+    releases = _changes(
+        Detention.history, open_ones.values("detention_id"), "expected_end", since, until
+    )
+    for detention_id, (old, new) in releases.items():
+        title = _("Verwachte ontslagdatum gewijzigd: %(old)s → %(new)s") % {
+            "old": _d_or_unknown(old),
+            "new": _d_or_unknown(new),
+        }
+        items.append(_item(DURATION, by_detention[detention_id], title, new))
+    endings_moved = _changes(
+        Trajectory.history, open_ones.values("pk"), "aftercare_end", since, until
+    )
+    for trajectory_id, (old, new) in endings_moved.items():
+        title = _("Einde nazorg gewijzigd: %(old)s → %(new)s") % {
+            "old": _d_or_unknown(old),
+            "new": _d_or_unknown(new),
+        }
+        items.append(_item(DURATION, trajectories[trajectory_id], title, new))
     return items
 
 
@@ -168,5 +223,12 @@ def open_detention_tasks(scope, since, until, today) -> list[AgendaItem]:
 
 
 def register_providers() -> None:
-    for provider in (new_trajectories, releases, endings, urgent_signals, open_detention_tasks):
+    for provider in (
+        new_trajectories,
+        releases,
+        duration_changes,
+        endings,
+        urgent_signals,
+        open_detention_tasks,
+    ):
         register(provider)

@@ -158,3 +158,76 @@ def test_the_first_meeting_looks_back_three_weeks():
         role=Role.TEAM_CHAIR,
     )
     assert selectors.agenda_period(scope=scope, meeting=meeting) == (_day(-21), _day(0))
+
+
+def _noon(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def _stored_on(instance, day: datetime.date) -> None:
+    """Date the newest history row of ``instance`` to noon of ``day`` (as if saved then)."""
+    instance.history.filter(pk=instance.history.latest().pk).update(history_date=_noon(day))
+
+
+def _created_on(trajectory, day: datetime.date) -> None:
+    """Date every history row the factories wrote (trajectory and detention) to ``day``."""
+    for instance in (trajectory, trajectory.detention):
+        instance.history.update(history_date=_noon(day))
+
+
+def _change(instance, day: datetime.date, **fields) -> None:
+    for field, value in fields.items():
+        setattr(instance, field, value)
+    instance.save()
+    _stored_on(instance, day)
+
+
+def test_changes_in_duration_since_the_last_meeting_are_on_the_agenda():
+    """Worked out by hand, meeting today, previous one at today-21 (exclusive); every trajectory
+    stored at today-60 with an expected release at today+40 and aftercare ending today+30:
+    Mila   expected release moved to today+70 at today-10: in.
+    Niels  moved to today+50 at today-25 (before the period): out.
+    Olga   moved to today+60 at today-10 and back to today+40 at today-5: out.
+    Piet   aftercare end extended to today+90 at today-2: in.
+    Rik    first stored at today-10, release moved at today-5: new, not changed: out.
+    Sven   shielded, another coordinator's, moved at today-3: out (not visible).
+    """
+    org = OrganisationFactory(foundation=True)
+    coordinator = MembershipFactory(organisation=org, role=Role.COORDINATOR).user
+    colleague = MembershipFactory(organisation=org, role=Role.COORDINATOR).user
+    people = {}
+    for name in ("Mila", "Niels", "Olga", "Piet", "Rik", "Sven"):
+        extra = {"shielded": True, "coordinator": colleague} if name == "Sven" else {}
+        trajectory = _trajectory(org, name, aftercare_end=_day(30), **extra)
+        _set_detention(trajectory, expected_end=_day(40))
+        _created_on(trajectory, _day(-10 if name == "Rik" else -60))
+        people[name] = trajectory
+    _change(people["Mila"].detention, _day(-10), expected_end=_day(70))
+    _change(people["Niels"].detention, _day(-25), expected_end=_day(50))
+    _change(people["Olga"].detention, _day(-10), expected_end=_day(60))
+    _change(people["Olga"].detention, _day(-5), expected_end=_day(40))
+    _change(people["Piet"], _day(-2), aftercare_end=_day(90))
+    _change(people["Rik"].detention, _day(-5), expected_end=_day(45))
+    _change(people["Sven"].detention, _day(-3), expected_end=_day(80))
+    TeamMeetingFactory(organisation=org, held_on=_day(-21))
+    meeting = TeamMeetingFactory(organisation=org, held_on=_day(0))
+    scope = Scope(user=coordinator, organisation=org, role=Role.COORDINATOR)
+
+    agenda = selectors.meeting_agenda(scope=scope, meeting=meeting, today=timezone.localdate())
+
+    duration = [(item.subject, item.title, item.date) for item in agenda if item.section == "duur"]
+    assert sorted(duration) == [
+        (
+            "Mila Test",
+            f"Verwachte ontslagdatum gewijzigd: {_day(40):%d-%m-%Y} → {_day(70):%d-%m-%Y}",
+            _day(70),
+        ),
+        (
+            "Piet Test",
+            f"Einde nazorg gewijzigd: {_day(30):%d-%m-%Y} → {_day(90):%d-%m-%Y}",
+            _day(90),
+        ),
+    ]
+    assert {item.section_title for item in agenda if item.section == "duur"} == {
+        "Wijzigingen in duur"
+    }
