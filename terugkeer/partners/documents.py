@@ -147,6 +147,35 @@ def document_upload(
     return document
 
 
+REMOVAL_REASON_MIN = 5
+
+
+@transaction.atomic
+def document_remove(*, document: Document, user: User, reason: str) -> Document:
+    """Remove a document: the file leaves the storage once the transaction commits; the row
+    stays with who removed it, when and why. Refused on a closed trajectory, without a reason,
+    or when it is already removed (a second click of the same button)."""
+    locked = Document.objects.select_for_update().select_related("trajectory").get(pk=document.pk)
+    if locked.removed_at is not None:
+        raise ValidationError(_("Dit document is al verwijderd."), code="removed")
+    if locked.trajectory.status == TrajectoryStatus.CLOSED:
+        raise ValidationError(_("Dit traject is afgesloten; documenten verwijderen kan niet meer."))
+    reason = reason.strip()
+    if len(reason) < REMOVAL_REASON_MIN:
+        raise ValidationError(
+            {"reason": _("Geef een reden (ten minste %(n)s tekens).") % {"n": REMOVAL_REASON_MIN}}
+        )
+    stored, storage = locked.file.name, locked.file.storage
+    locked.file = ""
+    locked.removed_at = timezone.now()
+    locked.removed_by = user
+    locked.removal_reason = reason[:300]
+    locked.save(update_fields=["file", "removed_at", "removed_by", "removal_reason", "updated_at"])
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
+    return locked
+
+
 def download_name(document: Document) -> str:
     """The name the browser gets: the original stem with the extension of the sniffed type."""
     stem = document.original_name.rsplit(".", 1)[0] or "document"

@@ -122,7 +122,9 @@ def meeting_decision_events(scope, trajectory_ids, lanes) -> list[Event]:
 def document_events(scope, trajectory_ids, lanes) -> list[Event]:
     from terugkeer.partners.models import Document
 
-    found = Document.objects.visible_to(scope).filter(trajectory_id__in=trajectory_ids)
+    found = Document.objects.visible_to(scope).filter(
+        trajectory_id__in=trajectory_ids, removed_at__isnull=True
+    )
     return [
         Event(
             date=document.received_on,

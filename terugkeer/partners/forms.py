@@ -130,6 +130,16 @@ class DocumentForm(OneTimeFormMixin, forms.Form):
     file = forms.FileField(label=_("Bestand (PDF, PNG, JPEG of Word .docx)"))
 
 
+class DocumentRemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        help_text=_(
+            "Bijvoorbeeld: verkeerd bestand, verkeerd dossier, vervangen door een nieuwe versie."
+        ),
+    )
+
+
 class _MeetingPeopleMixin:
     def limit_people(self, colleagues):
         self.fields["chair"].queryset = colleagues

@@ -345,7 +345,9 @@ class Document(TimeStampedModel):
     doc_type = models.CharField(_("soort document"), max_length=30, choices=DocumentType.choices)
     title = models.CharField(_("titel"), max_length=200)
     received_on = models.DateField(_("datum document"))
-    file = models.FileField(_("bestand"), storage=private_documents, upload_to="documenten/%Y/")
+    file = models.FileField(
+        _("bestand"), storage=private_documents, upload_to="documenten/%Y/", blank=True
+    )
     original_name = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255)
     content_type = models.CharField(_("bestandssoort"), max_length=100)
     size = models.PositiveIntegerField(_("grootte (bytes)"))
@@ -355,6 +357,18 @@ class Document(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Removed (a wrong file, the wrong dossier, a newer version): the file is deleted from the
+    # storage; the row stays as a trace of what was there, who removed it and why.
+    removed_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verwijderd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    removal_reason = models.CharField(_("reden verwijderen"), max_length=300, blank=True)
 
     objects = TrajectoryOwnedQuerySet.as_manager()
 

@@ -41,7 +41,7 @@ SPECS = (
         title=_("Documenten"),
         # The file itself is not in the export; its name, type and size are.
         exclude=("file",),
-        free_text_fields=("title",),
+        free_text_fields=("title", "original_name", "removal_reason"),
         order=89,
     ),
     PersonalDataSpec(

@@ -103,13 +103,17 @@ def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Do
     return (
         Document.objects.visible_to(scope)
         .filter(trajectory=trajectory)
-        .select_related("uploaded_by")
+        .select_related("uploaded_by", "removed_by")
     )
 
 
 def document_for(*, scope: Scope, pk) -> Document:
+    """A document that still has its file (a removed one is a 404, as one outside the scope)."""
     return get_visible_or_404(
-        Document.objects.visible_to(scope).select_related("trajectory__client"), pk=pk
+        Document.objects.visible_to(scope)
+        .filter(removed_at__isnull=True)
+        .select_related("trajectory__client"),
+        pk=pk,
     )
 
 

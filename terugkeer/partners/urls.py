@@ -62,6 +62,11 @@ urlpatterns = [
         name="document_download",
     ),
     path(
+        "document/<int:document_pk>/verwijderen/",
+        documents.DocumentRemoveView.as_view(),
+        name="document_remove",
+    ),
+    path(
         "traject/<int:trajectory_pk>/detentie/",
         detention.DetentionTasksView.as_view(),
         name="detention_tasks",

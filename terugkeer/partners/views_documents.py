@@ -8,16 +8,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
 from terugkeer.cases.dossier import DossierTabMixin
-from terugkeer.core.access_log import record_access
+from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.downloads import file_response
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import documents, selectors
-from terugkeer.partners.forms import DocumentForm
+from terugkeer.partners.forms import DocumentForm, DocumentRemoveForm
+from terugkeer.partners.views_casework import CaseworkChangeMixin
 from terugkeer.partners.views_common import CaseworkMixin, show_refusal
 
 
@@ -80,3 +82,42 @@ class DocumentDownloadView(CaseworkMixin, View):
             content_type=document.content_type,
             filename=documents.download_name(document),
         )
+
+
+class DocumentRemoveView(LoggedRenderMixin, CaseworkChangeMixin, FormView):
+    """Remove a document with a reason (the coordinator's; a reader gets 403, outside 404)."""
+
+    template_name = "partners/document_remove.html"
+    form_class = DocumentRemoveForm
+
+    @cached_property
+    def document(self):
+        found = selectors.document_for(scope=self.request.scope, pk=self.kwargs["document_pk"])
+        self.require_change(found)
+        return found
+
+    def log_access(self) -> None:
+        record_access(
+            self.request, self.document.trajectory, purpose=f"document verwijderen: {self.document}"
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.document  # noqa: B018 - 404/403 before the form is read
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(document=self.document, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            documents.document_remove(
+                document=self.document, user=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            if getattr(exc, "code", None) == "removed":
+                messages.info(self.request, exc.messages[0])
+            else:
+                return show_refusal(self, form, exc)
+        else:
+            messages.success(self.request, _("Het document is verwijderd."))
+        return redirect("partners:documents", trajectory_pk=self.document.trajectory_id)

@@ -57,6 +57,7 @@ POLICY = {
     "partners:left_behind_create": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:left_behind_edit": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:document_download": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER),
+    "partners:document_remove": Rule(LOGIN, CHANGES_CASEWORK, other_organisation=CASEWORK_OTHER),
     "partners:meeting_list": Rule(LOGIN, CASEWORK),
     "partners:meeting_create": Rule(LOGIN, CASEWORK),
     "partners:meeting_detail": Rule(LOGIN, CASEWORK, other_organisation=CASEWORK_OTHER),
