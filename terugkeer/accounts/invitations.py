@@ -21,7 +21,7 @@ from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, formats
+from django.utils import formats, timezone
 
 from terugkeer.accounts import services
 from terugkeer.accounts.models import Invitation, Membership, Organisation, User
@@ -30,7 +30,9 @@ from terugkeer.core.roles import Role
 INVITATION_VALID_FOR = datetime.timedelta(days=7)
 _SIGNER = signing.Signer(salt="terugkeer.accounts.invitation")
 
-LINK_INVALID = "Deze uitnodigingslink is ongeldig. Controleer of u de hele link uit de e-mail gebruikt."
+LINK_INVALID = (
+    "Deze uitnodigingslink is ongeldig. Controleer of u de hele link uit de e-mail gebruikt."
+)
 LINK_USED = (
     "Deze uitnodiging is al gebruikt en werkt maar één keer. Log in met uw e-mailadres en "
     "wachtwoord, of vraag de functioneel beheerder om een nieuwe uitnodiging."

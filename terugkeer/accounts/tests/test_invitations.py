@@ -54,9 +54,7 @@ def _link(message) -> str:
     return re.search(r"(/\S*uitnodiging/\S+/)", message.body).group(1)
 
 
-def test_creating_an_account_in_the_admin_is_for_platform_administrators_only(
-    client, tenants
-):
+def test_creating_an_account_in_the_admin_is_for_platform_administrators_only(client, tenants):
     # Creating "Anna" by e-mail in B would tell B's admin that the address exists elsewhere.
     login_verified(client, tenants["admin"], tenants["b"])
     users_before = User.objects.count()
@@ -72,9 +70,7 @@ def test_creating_an_account_in_the_admin_is_for_platform_administrators_only(
     assert (User.objects.count(), _memberships()) == (users_before, before)
 
 
-def test_inviting_another_tenants_user_creates_no_membership_and_reveals_nothing(
-    client, tenants
-):
+def test_inviting_another_tenants_user_creates_no_membership_and_reveals_nothing(client, tenants):
     login_verified(client, tenants["admin"], tenants["b"])
     before = _memberships()
 
@@ -135,9 +131,7 @@ def test_another_account_cannot_accept_someone_elses_invitation(client, tenants)
     assert invitation.accepted_at is None
 
 
-def test_a_new_address_creates_its_account_on_acceptance_then_sets_up_two_factor(
-    client, tenants
-):
+def test_a_new_address_creates_its_account_on_acceptance_then_sets_up_two_factor(client, tenants):
     login_verified(client, tenants["admin"], tenants["b"])
     _invite(client, "Nina@B.example", role=Role.MENTOR)
     client.logout()
@@ -213,9 +207,7 @@ def test_a_newer_invitation_voids_the_older_link(client, tenants):
     first, second = (_link(m) for m in mail.outbox)
 
     assert "verlopen" in client.get(first).content.decode()
-    client.post(
-        second, {"full_name": "Twee", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
-    )
+    client.post(second, {"full_name": "Twee", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert Membership.objects.get(user__email="twee@b.example").role == Role.POLICY_ADVISOR
 
 

@@ -45,7 +45,8 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        until = timezone.localtime(invitation.expires_at)
         self.stdout.write(
             f"Uitnodiging verstuurd naar {invitation.email} voor {organisation.name} als "
-            f"{invitation.get_role_display().lower()} (geldig tot {timezone.localtime(invitation.expires_at):%Y-%m-%d})."
+            f"{invitation.get_role_display().lower()} (geldig tot {until:%Y-%m-%d})."
         )
