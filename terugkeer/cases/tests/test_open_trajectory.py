@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from terugkeer.accounts.tests.factories import (
     MembershipFactory,
@@ -104,7 +105,7 @@ def test_a_double_click_opens_one_trajectory_for_one_new_client(coordinator, org
         "form_token": new_form_token(),
         "programme": "reintegratie",
         "source": "zelfmelding",
-        "opened_on": "2026-11-02",
+        "opened_on": timezone.localdate().isoformat(),
         "bsn": "111222333",
         "surname": "Dubbel",
         "birth_date": "1980-01-01",
