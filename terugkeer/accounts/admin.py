@@ -118,15 +118,10 @@ class UserAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
             kwargs["form"] = self.add_form
         return super().get_form(request, obj, **kwargs)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if not request.user.is_superuser and not change:
-            # A user created by a functional admin always belongs to that organisation.
-            Membership.objects.get_or_create(
-                user=form.instance,
-                organisation=request.scope.organisation,
-                defaults={"role": "coordinator"},
-            )
+    def has_add_permission(self, request) -> bool:
+        # A functional admin invites people (accounts:invite): creating an account here would
+        # tell them whether an address already has one elsewhere, and skip the invitee's consent.
+        return request.user.is_superuser
 
 
 @admin.register(Membership, site=admin_site)
@@ -137,8 +132,8 @@ class MembershipAdmin(OrganisationScopedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["user"]
 
     def has_add_permission(self, request) -> bool:
-        # A functional admin adds people by creating their account (Gebruikers > toevoegen),
-        # never by attaching an existing account of another organisation by its id.
+        # A functional admin adds people by inviting them (accounts:invite), never by
+        # attaching an existing account of another organisation by its id.
         return request.user.is_superuser
 
     def get_readonly_fields(self, request, obj=None):

@@ -168,3 +168,39 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class Invitation(TimeStampedModel):
+    """An invitation by e-mail address to join an organisation with a role (issue 11).
+
+    No membership exists until the invitee accepts through the mailed link: an existing account
+    accepts while logged in as that account, a new address creates its account on acceptance.
+    The link carries a signed token naming the invitation; it works once and until ``expires_at``.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mailadres"))
+    role = models.CharField(_("rol"), max_length=32, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("geldig tot"))
+    accepted_at = models.DateTimeField(_("aanvaard op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.organisation}"

@@ -14,9 +14,15 @@ def admin_tiles(scope: Scope) -> list[HomeTask]:
     return [
         HomeTask(
             title=_("Gebruikers en rollen"),
-            description=_("Gebruikers toevoegen, rollen toekennen en intrekken."),
+            description=_("Rollen toekennen en intrekken, accounts van uw organisatie beheren."),
             url=reverse("admin:index"),
             order=10,
+        ),
+        HomeTask(
+            title=_("Iemand uitnodigen"),
+            description=_("Een collega per e-mail uitnodigen voor uw organisatie, met een rol."),
+            url=reverse("accounts:invite"),
+            order=15,
         ),
         HomeTask(
             title=_("Organisatie-instellingen"),

@@ -1,6 +1,8 @@
 """Reads about organisations, users and memberships."""
 
-from terugkeer.accounts.models import Membership, Organisation, User
+from django.utils import timezone
+
+from terugkeer.accounts.models import Invitation, Membership, Organisation, User
 
 
 def memberships_of(*, user: User) -> list[Membership]:
@@ -15,3 +17,12 @@ def memberships_of(*, user: User) -> list[Membership]:
 
 def organisation_for_settings(*, organisation: Organisation) -> Organisation:
     return Organisation.objects.prefetch_related("municipalities").get(pk=organisation.pk)
+
+
+def invitations_open(*, organisation: Organisation) -> list[Invitation]:
+    """The organisation's invitations not yet accepted and not yet expired, newest first."""
+    return list(
+        Invitation.objects.filter(
+            organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        ).select_related("invited_by")
+    )

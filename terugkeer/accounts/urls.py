@@ -1,6 +1,6 @@
 from django.urls import path
 
-from terugkeer.accounts import views
+from terugkeer.accounts import views, views_invitations
 
 app_name = "accounts"
 
@@ -23,5 +23,11 @@ urlpatterns = [
         "organisatie/instellingen/",
         views.OrganisationSettingsView.as_view(),
         name="organisation_settings",
+    ),
+    path("organisatie/uitnodigen/", views_invitations.InviteView.as_view(), name="invite"),
+    path(
+        "uitnodiging/<str:token>/",
+        views_invitations.InvitationAcceptView.as_view(),
+        name="invitation_accept",
     ),
 ]

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +19,8 @@ from terugkeer.clients.models import Client
 from terugkeer.clients.services import client_create
 from terugkeer.core.access import get_visible_or_404
 from terugkeer.core.access_log import record_access
+from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
+from terugkeer.core.forms import OneTimeFormMixin
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.validators import validate_bsn
 from terugkeer.core.views import ScopedViewMixin
@@ -27,7 +28,7 @@ from terugkeer.core.views import ScopedViewMixin
 CLIENT_FIELDS = ["bsn", "surname", "prefix", "first_names", "birth_date", "sex", "municipality"]
 
 
-class OpenTrajectoryForm(forms.Form):
+class OpenTrajectoryForm(OneTimeFormMixin, forms.Form):
     programme = forms.ChoiceField(label=gettext_lazy("Programma"))
     source = forms.ChoiceField(
         label=gettext_lazy("Binnengekomen via"),
@@ -100,7 +101,8 @@ class OpenTrajectoryView(ScopedViewMixin, FormView):
         data = form.cleaned_data
         organisation = self.request.scope.organisation
         try:
-            with transaction.atomic():
+            # One-time token: a double click registers neither the client nor the trajectory twice.
+            with once_per_token(form, user=self.request.user):
                 client = self.get_client() or client_create(
                     organisation=organisation,
                     **{name: data[name] for name in CLIENT_FIELDS},
@@ -115,6 +117,9 @@ class OpenTrajectoryView(ScopedViewMixin, FormView):
                     opened_on=data["opened_on"],
                     user=self.request.user,
                 )
+        except DuplicateSubmission as exc:
+            messages.info(self.request, exc.message)
+            return redirect("core:home")
         except ValidationError as refused:
             if hasattr(refused, "error_dict"):
                 for field, errors in refused.message_dict.items():

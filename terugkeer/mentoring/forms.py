@@ -3,7 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from terugkeer.core.forms import DateInput, VersionField
+from terugkeer.core.forms import (
+    DateInput,
+    HiddenErrorsOnTopMixin,
+    OneTimeFormMixin,
+    VersionField,
+    issue_form_token,
+)
 from terugkeer.mentoring.choices import ContactKind, ContactMood, MatchEndReason, MentorStatus
 from terugkeer.mentoring.models import Mentor
 from terugkeer.mentoring.services import MENTOR_EDITABLE_FIELDS
@@ -12,8 +18,9 @@ DATE_INPUT = DateInput()
 TEXT_AREA = forms.Textarea(attrs={"rows": 3})
 
 
-class MentorForm(forms.ModelForm):
-    """Create or edit a mentor; the ``version`` (0 for a new one) guards an edit."""
+class MentorForm(HiddenErrorsOnTopMixin, forms.ModelForm):
+    """Create or edit a mentor; the ``version`` (0 for a new one) guards an edit, a one-time
+    ``form_token`` a create (``core.form_tokens``)."""
 
     version = VersionField()  # 0 for a new mentor
 
@@ -33,6 +40,8 @@ class MentorForm(forms.ModelForm):
         self.fields["user"].queryset = mentor_users
         if not self.is_bound:
             self.initial["version"] = self.instance.version if self.instance.pk else 0
+        if not self.instance.pk:
+            issue_form_token(self)
 
 
 class TransitionForm(forms.Form):
@@ -48,7 +57,7 @@ class TransitionForm(forms.Form):
         self.fields["to_status"].choices = [(s, MentorStatus(s).label) for s in allowed]
 
 
-class MatchStartForm(forms.Form):
+class MatchStartForm(OneTimeFormMixin, forms.Form):
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=Mentor.objects.none())
     started_on = forms.DateField(label=_("Start"), widget=DATE_INPUT)
     shared_phone = forms.CharField(
@@ -77,7 +86,7 @@ class MatchEndForm(forms.Form):
     version = VersionField()
 
 
-class ReportForm(forms.Form):
+class ReportForm(OneTimeFormMixin, forms.Form):
     met_on = forms.DateField(label=_("Datum van het contact"), widget=DATE_INPUT)
     contact_kind = forms.ChoiceField(
         label=_("Soort contact"), choices=ContactKind.choices, widget=forms.RadioSelect
@@ -101,7 +110,7 @@ class FeedbackForm(forms.Form):
     version = VersionField()
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(OneTimeFormMixin, forms.Form):
     held_on = forms.DateField(label=_("Datum"), widget=DATE_INPUT)
     attendees = forms.ModelMultipleChoiceField(
         label=_("Aanwezig (na afloop)"),

@@ -11,6 +11,8 @@ from django.views.generic import FormView, TemplateView
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import LoggedRenderMixin, record_access, record_list_access
+from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
+from terugkeer.core.forms import FORM_TOKEN_FIELD
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.core.views import ScopedViewMixin
@@ -25,6 +27,11 @@ from terugkeer.mentoring.forms import (
     MentorForm,
     TransitionForm,
 )
+
+
+def _fields(form, *leave_out: str) -> dict:
+    """The form's data for the service, without the one-time token (and ``leave_out``)."""
+    return {k: v for k, v in form.cleaned_data.items() if k not in (FORM_TOKEN_FIELD, *leave_out)}
 
 
 def _invalid(view, form, exc: ValidationError):
@@ -67,13 +74,17 @@ class MentorCreateView(ManagersMixin, FormView):
         }
 
     def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "full_name")}
+        data = _fields(form, "version", "full_name")
         try:
-            mentor = services.mentor_create(
-                organisation=self.request.scope.organisation,
-                full_name=form.cleaned_data["full_name"],
-                **data,
-            )
+            with once_per_token(form, user=self.request.user):
+                mentor = services.mentor_create(
+                    organisation=self.request.scope.organisation,
+                    full_name=form.cleaned_data["full_name"],
+                    **data,
+                )
+        except DuplicateSubmission as exc:
+            messages.info(self.request, exc.message)
+            return redirect("mentoring:mentor_list")
         except ValidationError as exc:
             return _invalid(self, form, exc)
         messages.success(self.request, _("De mentor is aangemeld."))
@@ -203,7 +214,11 @@ class MatchCreateView(DossierTabMixin, FormView):
     def form_valid(self, form):
         trajectory = self.get_trajectory()
         try:
-            services.match_start(trajectory=trajectory, user=self.request.user, **form.cleaned_data)
+            with once_per_token(form, user=self.request.user):
+                services.match_start(trajectory=trajectory, user=self.request.user, **_fields(form))
+        except DuplicateSubmission as exc:
+            messages.info(self.request, exc.message)
+            return redirect("mentoring:trajectory", trajectory_pk=trajectory.pk)
         except ValidationError as exc:
             return _invalid(self, form, exc)
         messages.success(self.request, _("De mentor is gekoppeld."))
@@ -326,11 +341,15 @@ class MeetingCreateView(CaseworkMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.meeting_record(
-                organisation=self.request.scope.organisation,
-                user=self.request.user,
-                **form.cleaned_data,
-            )
+            with once_per_token(form, user=self.request.user):
+                services.meeting_record(
+                    organisation=self.request.scope.organisation,
+                    user=self.request.user,
+                    **_fields(form),
+                )
+        except DuplicateSubmission as exc:
+            messages.info(self.request, exc.message)
+            return redirect("mentoring:meeting_list")
         except ValidationError as exc:
             return _invalid(self, form, exc)
         messages.success(self.request, _("De mentorenvergadering is vastgelegd."))

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from terugkeer.core.access_log import LoggedRenderMixin, record_access
+from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
+from terugkeer.core.forms import FORM_TOKEN_FIELD
 from terugkeer.core.roles import Role
 from terugkeer.core.views import ScopedViewMixin
 from terugkeer.mentoring import selectors, services
@@ -88,10 +90,13 @@ class ReportCreateView(LoggedRenderMixin, MentorRoleMixin, FormView):
         return super().get_context_data(participant=participant, **kwargs)
 
     def form_valid(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k != FORM_TOKEN_FIELD}
         try:
-            services.report_file(
-                match=self.get_match(), user=self.request.user, **form.cleaned_data
-            )
+            with once_per_token(form, user=self.request.user):
+                services.report_file(match=self.get_match(), user=self.request.user, **data)
+        except DuplicateSubmission as exc:
+            messages.info(self.request, exc.message)
+            return redirect("mentoring:participant", match_pk=self.get_match().pk)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)

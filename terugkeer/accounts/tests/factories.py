@@ -1,8 +1,11 @@
+import datetime
+
 import factory
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from terugkeer.accounts.choices import OrganisationKind
-from terugkeer.accounts.models import Membership, Municipality, Organisation, User
+from terugkeer.accounts.models import Invitation, Membership, Municipality, Organisation, User
 from terugkeer.core.roles import Role
 
 TEST_PASSWORD = "Een-lang-testwachtwoord-42"
@@ -64,3 +67,13 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     class Params:
         inactive = factory.Trait(is_active=False)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"genodigde{n}@example.org")
+    role = Role.COORDINATOR
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from terugkeer.accounts.tests.factories import (
     MembershipFactory,
@@ -13,6 +14,7 @@ from terugkeer.cases.models import ProgrammeDefinition, StatusChange, Trajectory
 from terugkeer.clients.models import Client
 from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.roles import Role
+from terugkeer.testing import new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,7 @@ def test_new_reintegration_participant_gets_a_client_and_a_trajectory(coordinato
     response = coordinator.post(
         reverse("intake:open_trajectory"),
         {
+            "form_token": new_form_token(),
             "programme": "reintegratie",
             "source": Source.PARTNER_REFERRAL,
             "source_note": "Brijder",
@@ -69,8 +72,8 @@ def test_existing_client_with_an_open_trajectory_in_the_programme_is_refused(
     client = ClientFactory(organisation=organisation)
     url = reverse("intake:open_trajectory_for_client", args=[client.pk])
     data = {"programme": "reintegratie", "source": "zelfmelding", "opened_on": "2026-11-02"}
-    assert coordinator.post(url, data).status_code == 302
-    again = coordinator.post(url, data)
+    assert coordinator.post(url, {**data, "form_token": new_form_token()}).status_code == 302
+    again = coordinator.post(url, {**data, "form_token": new_form_token()})
     assert again.status_code == 200
     assert "al een lopend traject" in again.content.decode()
     assert Trajectory.objects.count() == 1
@@ -81,6 +84,7 @@ def test_bsn_already_known_is_refused_on_the_bsn_field(coordinator, organisation
     response = coordinator.post(
         reverse("intake:open_trajectory"),
         {
+            "form_token": new_form_token(),
             "programme": "reintegratie",
             "source": "zelfmelding",
             "opened_on": "2026-11-02",
@@ -92,3 +96,25 @@ def test_bsn_already_known_is_refused_on_the_bsn_field(coordinator, organisation
     )
     assert response.context["form"].errors["bsn"]
     assert Trajectory.objects.count() == 0
+
+
+def test_a_double_click_opens_one_trajectory_for_one_new_client(coordinator, organisation):
+    # Without the token the second click came back with "BSN already known" on the form, as if
+    # nothing had been registered; now it is recognised as the repeat it is.
+    data = {
+        "form_token": new_form_token(),
+        "programme": "reintegratie",
+        "source": "zelfmelding",
+        "opened_on": timezone.localdate().isoformat(),
+        "bsn": "111222333",
+        "surname": "Dubbel",
+        "birth_date": "1980-01-01",
+        "municipality": organisation.municipalities.get().pk,
+    }
+
+    first = coordinator.post(reverse("intake:open_trajectory"), data)
+    second = coordinator.post(reverse("intake:open_trajectory"), data, follow=True)
+
+    assert first.status_code == 302
+    assert "Dit formulier is al verstuurd en verwerkt" in second.content.decode()
+    assert (Client.objects.count(), Trajectory.objects.count()) == (1, 1)

@@ -108,7 +108,7 @@ ADMIN_MODEL_ACTIONS: dict[str, dict[str, tuple[str, str | None]]] = {
     },
     "accounts_user": {
         "changelist": (OK, None),
-        "add": (OK, None),
+        "add": (FORBIDDEN, None),  # a functional admin invites (accounts:invite) instead
         "change": (OK, NOT_FOUND),
         "delete": (FORBIDDEN, FORBIDDEN),
         "history": (OK, NOT_FOUND),

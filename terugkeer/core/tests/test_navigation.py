@@ -97,7 +97,15 @@ def test_the_menu_per_role_comes_from_the_apps(verified_client, role, menu):
         (Role.COORDINATOR, [*CASEWORK_TILES]),
         (Role.TEAM_CHAIR, [*CASEWORK_TILES]),
         (Role.POLICY_ADVISOR, ["Cliënttevredenheid (C-toets)"]),
-        (Role.FUNCTIONAL_ADMIN, ["Gebruikers en rollen", "Organisatie-instellingen", "Woningen"]),
+        (
+            Role.FUNCTIONAL_ADMIN,
+            [
+                "Gebruikers en rollen",
+                "Iemand uitnodigen",
+                "Organisatie-instellingen",
+                "Woningen",
+            ],
+        ),
         (Role.MENTOR, ["Mijn deelnemers"]),
         (
             Role.PRIVACY_OFFICER,

@@ -18,7 +18,7 @@ from terugkeer.mentoring.tests.factories import (
     MentorMatchFactory,
     MentorReportFactory,
 )
-from terugkeer.testing import login_verified
+from terugkeer.testing import login_verified, new_form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,7 @@ def test_a_mentor_files_a_report_the_casemanager_answers_and_the_mentor_sees_it(
     response = client.post(
         reverse("mentoring:report_create", args=[match.pk]),
         {
+            "form_token": new_form_token(),
             "met_on": yesterday.isoformat(),
             "contact_kind": "wandeling",
             "mood": "redelijk",
@@ -80,6 +81,7 @@ def test_a_report_dated_in_the_future_is_refused_with_a_dutch_message(client):
     response = client.post(
         reverse("mentoring:report_create", args=[match.pk]),
         {
+            "form_token": new_form_token(),
             "met_on": (timezone.localdate() + datetime.timedelta(days=2)).isoformat(),
             "contact_kind": "telefoon",
             "mood": "goed",
@@ -101,7 +103,11 @@ def test_matching_on_the_dossier_tab_and_a_second_active_match_is_refused(client
     assert escape(match.mentor.full_name) in tab.content.decode()
     response = client.post(
         reverse("mentoring:match_create", args=[match.trajectory_id]),
-        {"mentor": free.pk, "started_on": timezone.localdate().isoformat()},
+        {
+            "mentor": free.pk,
+            "started_on": timezone.localdate().isoformat(),
+            "form_token": new_form_token(),
+        },
     )
     assert response.status_code == 200
     assert "Dit traject heeft al een actieve mentor." in response.content.decode()
@@ -118,6 +124,7 @@ def test_matching_on_the_dossier_tab_and_a_second_active_match_is_refused(client
             "mentor": free.pk,
             "started_on": timezone.localdate().isoformat(),
             "shared_phone": "06-99998888",
+            "form_token": new_form_token(),
         },
     )
     assert response.status_code == 302
@@ -146,7 +153,12 @@ def test_a_meeting_is_recorded_with_attendance(client):
     today = timezone.localdate()
     response = client.post(
         reverse("mentoring:meeting_create"),
-        {"held_on": today.isoformat(), "attendees": [mentor.pk], "topics": "Terugval herkennen"},
+        {
+            "held_on": today.isoformat(),
+            "attendees": [mentor.pk],
+            "topics": "Terugval herkennen",
+            "form_token": new_form_token(),
+        },
     )
     assert response.status_code == 302
     meeting = MentorMeeting.objects.get()

@@ -1,15 +1,18 @@
 """Invite a person: ``manage.py user_invite --organisation … --email … --role … [--name …]``.
 
-Creates the user (or adds a membership for an existing one) and mails a set-password link.
-``--organisation`` is the organisation's name or id.
+Records an invitation and mails its link (``accounts.invitations``): an existing account accepts
+while logged in, a new address creates its account on acceptance. No membership exists before.
+``--organisation`` is the organisation's name or id. ``--name`` is accepted for old scripts and
+ignored: the invitee gives their own name.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from terugkeer.accounts.invitations import user_invite
+from terugkeer.accounts.invitations import invitation_create
 from terugkeer.accounts.models import Organisation
 from terugkeer.core.roles import Role
 
@@ -24,29 +27,26 @@ def organisation_named(value: str) -> Organisation:
 
 
 class Command(BaseCommand):
-    help = "Nodig iemand uit voor een organisatie en mail een link om het wachtwoord in te stellen."
+    help = "Nodig iemand uit voor een organisatie en mail een link om de uitnodiging te aanvaarden."
 
     def add_arguments(self, parser):
         parser.add_argument("--organisation", required=True, help="Naam of id van de organisatie.")
         parser.add_argument("--email", required=True, help="E-mailadres.")
         parser.add_argument("--role", required=True, help="Rol: " + ", ".join(Role.values) + ".")
         parser.add_argument(
-            "--name", default="", help="Naam (verplicht voor een nieuwe gebruiker)."
+            "--name", default="", help="Genegeerd: de genodigde vult de eigen naam in."
         )
 
     def handle(self, *args, **options):
         organisation = organisation_named(options["organisation"])
         try:
-            membership, created = user_invite(
-                organisation=organisation,
-                email=options["email"],
-                role=options["role"],
-                full_name=options["name"],
+            invitation = invitation_create(
+                organisation=organisation, email=options["email"], role=options["role"]
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        what = "Nieuwe gebruiker" if created else "Bestaande gebruiker"
+        until = timezone.localtime(invitation.expires_at)
         self.stdout.write(
-            f"{what} {membership.user.email} is {membership.get_role_display().lower()} "
-            f"bij {organisation.name}; uitnodiging verstuurd."
+            f"Uitnodiging verstuurd naar {invitation.email} voor {organisation.name} als "
+            f"{invitation.get_role_display().lower()} (geldig tot {until:%Y-%m-%d})."
         )
