@@ -42,6 +42,8 @@ SPECS = (
         # The file itself is not in the export; its name, type and size are.
         exclude=("file",),
         free_text_fields=("title",),
+        file_fields=("file",),
+        retention_fields=("original_name",),
         order=89,
     ),
     PersonalDataSpec(

@@ -25,3 +25,10 @@ def register_all() -> None:
             "geen gegevens van een cliënt (de rijen en de sleutel worden niet bewaard)."
         ),
     )
+    declare_not_personal(
+        "privacy.AnonymisedClient",
+        reason=_(
+            "Alleen dat (en wanneer) de gegevens van een cliënt zijn geanonimiseerd; "
+            "geen gegevens van de cliënt zelf."
+        ),
+    )
