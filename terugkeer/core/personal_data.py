@@ -7,8 +7,8 @@ identify the person or hold free text. A model that is linked to a client but ho
 data of that client (a mentor's own record, a group session) is declared with
 :func:`declare_not_personal` and a reason. ``privacy`` builds the inzage export from
 :func:`specs`; its retention task anonymises from the same registration (``identifying_fields``,
-``free_text_fields`` and the optional retention fields below). A test walks every model and fails for one linked to a client that is in
-neither list, so a new app cannot forget.
+``free_text_fields`` and the optional retention fields below). A test walks every model and
+fails for one linked to a client that is in neither list, so a new app cannot forget.
 
 Registration is idempotent: registering the same spec again (a repeated ``ready()``) doubles
 nothing; a *different* spec for a model that already has one is a programming error.
