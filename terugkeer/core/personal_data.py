@@ -47,6 +47,9 @@ class PersonalDataSpec:
     on BSN, such as recidive, stay the same). ``file_fields`` are deleted from storage.
     ``coarsen_date_fields`` are kept at month precision (identifying dates are coarsened
     anyway). ``retention_fields`` are further fields emptied (or reset to their default).
+    ``retention_kept_when`` keeps a field a report counts, only on rows where another field has
+    a value: ``(("source_note", "source", "partner_referral"),)`` keeps the referring
+    partner's name (an organisation), never the note of another source.
     """
 
     model: str
@@ -63,6 +66,7 @@ class PersonalDataSpec:
     file_fields: tuple[str, ...] = ()
     coarsen_date_fields: tuple[str, ...] = ()
     retention_fields: tuple[str, ...] = ()
+    retention_kept_when: tuple[tuple[str, str, str], ...] = ()
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)

@@ -135,7 +135,14 @@ class _Anonymiser:
             | set(spec.file_fields)
             | set(spec.retention_fields)
         ) - set(spec.bsn_fields)
+        kept = {
+            name
+            for name, other, value in spec.retention_kept_when
+            if getattr(row, other, None) == value
+        }
         for name in [*emptied, *spec.coarsen_date_fields, *bsn_fields]:
+            if name in kept:
+                continue
             try:
                 model_field = meta.get_field(name)
             except FieldDoesNotExist:
