@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Q
 
 from terugkeer.clients.models import Client
@@ -264,7 +264,18 @@ def _scrub_access_log(anonymiser: _Anonymiser, collected: dict[str, set]) -> int
 
 
 def client_anonymise(*, client_id: int, kind: str, run: RetentionRun) -> Outcome | None:
-    """Anonymise one client's data of ``kind`` atomically; ``None`` when done before."""
+    """Anonymise one client's data of ``kind`` atomically; ``None`` when done before.
+
+    Two runs at the same moment: the row lock (PostgreSQL) or the unique record (SQLite's
+    serialised writers) lets one do it; the other's transaction is rolled back, and it is done.
+    """
+    try:
+        return _client_anonymise(client_id=client_id, kind=kind, run=run)
+    except IntegrityError:
+        return None
+
+
+def _client_anonymise(*, client_id: int, kind: str, run: RetentionRun) -> Outcome | None:
     with transaction.atomic():
         client = Client.objects.select_for_update().filter(pk=client_id).first()
         if client is None:
