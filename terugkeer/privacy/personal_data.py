@@ -26,6 +26,10 @@ def register_all() -> None:
         ),
     )
     declare_not_personal(
+        "privacy.RetentionRule",
+        reason=_("Een bewaarregel van de organisatie, niet over een persoon."),
+    )
+    declare_not_personal(
         "privacy.AnonymisedClient",
         reason=_(
             "Alleen dat (en wanneer) de gegevens van een cliënt zijn geanonimiseerd; "
