@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from terugkeer.cases.choices import Source
 from terugkeer.core.personal_data import PersonalDataSpec, declare_not_personal, register
 
 VIA_TRAJECTORY = "trajectory__client"
@@ -13,6 +14,8 @@ SPECS = (
         title=_("Trajecten"),
         exclude=("detention",),
         free_text_fields=("source_note",),
+        # The casusregie report counts referrals by the partner named in the note.
+        retention_kept_when=(("source_note", "source", Source.PARTNER_REFERRAL.value),),
         order=30,
     ),
     PersonalDataSpec(

@@ -23,6 +23,7 @@ SPECS = (
             "email",
         ),
         free_text_fields=("household", "notes"),
+        bsn_fields=("bsn",),
         order=10,
     ),
 )

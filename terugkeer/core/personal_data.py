@@ -6,9 +6,9 @@ Core knows no upper app: each app registers, from its ``AppConfig.ready()``, one
 identify the person or hold free text. A model that is linked to a client but holds no personal
 data of that client (a mentor's own record, a group session) is declared with
 :func:`declare_not_personal` and a reason. ``privacy`` builds the inzage export from
-:func:`specs`; a later retention task can use the same registration (``identifying_fields``,
-``free_text_fields``). A test walks every model and fails for one linked to a client that is in
-neither list, so a new app cannot forget.
+:func:`specs`; its retention task anonymises from the same registration (``identifying_fields``,
+``free_text_fields`` and the optional retention fields below). A test walks every model and
+fails for one linked to a client that is in neither list, so a new app cannot forget.
 
 Registration is idempotent: registering the same spec again (a repeated ``ready()``) doubles
 nothing; a *different* spec for a model that already has one is a programming error.
@@ -38,6 +38,18 @@ class PersonalDataSpec:
     ``organisation_field`` or, without one, the client's organisation.
     ``identifying_fields`` name the person (BSN, name, address); ``free_text_fields`` may
     hold anything a colleague typed. ``order`` sorts the sections of an export.
+
+    Retention (``privacy.retention``) anonymises the identifying and free-text fields of a due
+    client; the optional fields below say more. ``retention_kind`` is the kind of data a rule
+    may name: ``"dossier"`` (the default) or ``"justice"`` (detentions and notifications, which
+    an organisation may anonymise sooner). ``bsn_fields`` get a placeholder that is never a
+    valid BSN, the same for the client and their rows holding the same BSN (so counts that match
+    on BSN, such as recidive, stay the same). ``file_fields`` are deleted from storage.
+    ``coarsen_date_fields`` are kept at month precision (identifying dates are coarsened
+    anyway). ``retention_fields`` are further fields emptied (or reset to their default).
+    ``retention_kept_when`` keeps a field a report counts, only on rows where another field has
+    a value: ``(("source_note", "source", "partner_referral"),)`` keeps the referring
+    partner's name (an organisation), never the note of another source.
     """
 
     model: str
@@ -49,6 +61,12 @@ class PersonalDataSpec:
     free_text_fields: tuple[str, ...] = ()
     organisation_path: str = ""
     order: int = 100
+    retention_kind: str = "dossier"
+    bsn_fields: tuple[str, ...] = ()
+    file_fields: tuple[str, ...] = ()
+    coarsen_date_fields: tuple[str, ...] = ()
+    retention_fields: tuple[str, ...] = ()
+    retention_kept_when: tuple[tuple[str, str, str], ...] = ()
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)

@@ -11,6 +11,9 @@ SPECS = (
         title=_("Detenties"),
         identifying_fields=("dji_number",),
         free_text_fields=(),
+        retention_kind="justice",
+        # The legal title is criminal-record data; the PI casemanager's name ties it to a case.
+        retention_fields=("legal_title", "pi_casemanager_name", "pi_casemanager_phone"),
         order=20,
     ),
     PersonalDataSpec(
@@ -29,6 +32,10 @@ SPECS = (
             "raw",
         ),
         free_text_fields=("review_reason",),
+        retention_kind="justice",
+        bsn_fields=("bsn",),
+        # The fingerprint is a hash of the values above (a BSN can be found back from it).
+        retention_fields=("fingerprint", "legal_title", "pi_casemanager"),
         order=21,
     ),
 )

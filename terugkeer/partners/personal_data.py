@@ -41,7 +41,9 @@ SPECS = (
         title=_("Documenten"),
         # The file itself is not in the export; its name, type and size are.
         exclude=("file",),
-        free_text_fields=("title", "original_name", "removal_reason"),
+        free_text_fields=("title", "removal_reason"),
+        file_fields=("file",),
+        retention_fields=("original_name",),
         order=89,
     ),
     PersonalDataSpec(

@@ -24,3 +24,5 @@ def register() -> None:
     policy.grant("privacy.SubjectRequest", for_roles(Role.PRIVACY_OFFICER))
     # The log of research exports: the privacy officer reviews who exported what and why.
     policy.grant("privacy.ResearchExport", for_roles(Role.PRIVACY_OFFICER))
+    # Retention rules: proposed and confirmed by two of the privacy officers and functional admins.
+    policy.grant("privacy.RetentionRule", for_roles(Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMIN))

@@ -30,3 +30,10 @@ DECIDED_STATUSES = frozenset(
 # AVG art. 12(3): one month, extendable by at most two further months.
 BASE_TERM_MONTHS = 1
 MAX_EXTENSION_MONTHS = 2
+
+
+class RetentionKind(models.TextChoices):
+    """The kinds of data a retention rule names (``PersonalDataSpec.retention_kind``)."""
+
+    DOSSIER = "dossier", _("Het hele dossier")
+    JUSTICE = "justice", _("Justitiegegevens (detenties en meldingen)")

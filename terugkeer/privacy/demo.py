@@ -1,7 +1,7 @@
 """Demo data for the privacy officer: two weeks of dossier reads in the access log, with the three
 kinds of unusual access (many unassigned dossiers in a day, a shielded dossier read by someone
 not assigned, reads outside working hours), and requests of data subjects (one running near its
-deadline, one decided).
+deadline, one decided), and two retention rules (one awaiting confirmation, one confirmed).
 
 The reads are written straight into the log with their moments: they stand for the colleagues'
 work before the demo started (``record_access`` writes the moment of now, and refuses to run in
@@ -140,9 +140,30 @@ def _requests(organisation, today) -> None:
     )
 
 
+def _retention_rules(organisation) -> None:
+    """A dossier term awaiting its second pair of eyes, and a confirmed shorter justice term."""
+    from terugkeer.core.access import Scope
+    from terugkeer.privacy.choices import RetentionKind
+    from terugkeer.privacy.retention_services import (
+        retention_rule_confirm,
+        retention_rule_propose,
+    )
+
+    officers = _users(organisation, Role.PRIVACY_OFFICER)
+    admins = _users(organisation, Role.FUNCTIONAL_ADMIN)
+    if not officers or not admins:
+        return
+    officer = Scope(user=officers[0], organisation=organisation, role=Role.PRIVACY_OFFICER)
+    admin = Scope(user=admins[0], organisation=organisation, role=Role.FUNCTIONAL_ADMIN)
+    retention_rule_propose(scope=officer, kind=RetentionKind.DOSSIER, months=60)
+    justice = retention_rule_propose(scope=officer, kind=RetentionKind.JUSTICE, months=24)
+    retention_rule_confirm(scope=admin, rule=justice, version=justice.version)
+
+
 def seed(context: dict) -> None:
     rng = random.Random(context["seed"] + 85)
     today = timezone.localdate()
     for organisation in context.get("organisations", {}).values():
         _write(organisation, _reads(organisation, rng, today))
         _requests(organisation, today)
+        _retention_rules(organisation)

@@ -30,6 +30,13 @@ MENU = (
         frozenset({Role.POLICY_ADVISOR, Role.PRIVACY_OFFICER}),
         order=88,
     ),
+    # Rules are proposed and confirmed by two of the privacy officers and functional admins.
+    NavItem(
+        gettext_lazy("Bewaartermijnen"),
+        "privacy:retention",
+        frozenset({Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMIN}),
+        order=89,
+    ),
 )
 
 

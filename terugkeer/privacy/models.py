@@ -148,3 +148,11 @@ class ResearchExport(models.Model):
             _("Onderzoeksexport %(start)s – %(end)s")
             % {"start": f"{self.start:%d-%m-%Y}", "end": f"{self.end:%d-%m-%Y}"}
         )
+
+
+# Retention's models live in their own module (this one is long enough).
+from terugkeer.privacy.models_retention import (  # noqa: E402, F401
+    AnonymisedClient,
+    RetentionRule,
+    RetentionRun,
+)

@@ -25,3 +25,14 @@ def register_all() -> None:
             "geen gegevens van een cliënt (de rijen en de sleutel worden niet bewaard)."
         ),
     )
+    declare_not_personal(
+        "privacy.RetentionRule",
+        reason=_("Een bewaarregel van de organisatie, niet over een persoon."),
+    )
+    declare_not_personal(
+        "privacy.AnonymisedClient",
+        reason=_(
+            "Alleen dat (en wanneer) de gegevens van een cliënt zijn geanonimiseerd; "
+            "geen gegevens van de cliënt zelf."
+        ),
+    )

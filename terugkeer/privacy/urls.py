@@ -1,6 +1,6 @@
 from django.urls import path
 
-from terugkeer.privacy import views, views_log, views_requests, views_research
+from terugkeer.privacy import views, views_log, views_requests, views_research, views_retention
 
 app_name = "privacy"
 
@@ -51,5 +51,26 @@ urlpatterns = [
         "clienten/<int:client_pk>/ingezien/",
         views_log.ClientAccessLogView.as_view(),
         name="client_log",
+    ),
+    path("bewaartermijnen/", views_retention.RetentionView.as_view(), name="retention"),
+    path(
+        "bewaartermijnen/nieuw/",
+        views_retention.RetentionRuleCreateView.as_view(),
+        name="retention_rule_create",
+    ),
+    path(
+        "bewaartermijnen/<int:rule_pk>/",
+        views_retention.RetentionRuleView.as_view(),
+        name="retention_rule",
+    ),
+    path(
+        "bewaartermijnen/<int:rule_pk>/bevestigen/",
+        views_retention.RetentionRuleChangeView.as_view(action="confirm"),
+        name="retention_rule_confirm",
+    ),
+    path(
+        "bewaartermijnen/<int:rule_pk>/beeindigen/",
+        views_retention.RetentionRuleChangeView.as_view(action="end"),
+        name="retention_rule_end",
     ),
 ]

@@ -12,7 +12,7 @@ from terugkeer.core.access import scope_for
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
 from terugkeer.privacy.alerts import AFTER_HOURS, MANY_UNASSIGNED, SHIELDED, alerts_for_day
-from terugkeer.privacy.models import SubjectRequest
+from terugkeer.privacy.models import RetentionRule, SubjectRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -36,4 +36,9 @@ def test_the_demo_gives_the_privacy_officer_reads_alerts_and_requests(monkeypatc
     assert sorted(requests.values_list("kind", "status")) == [
         ("correctie", "toegewezen"),
         ("inzage", "ontvangen"),
+    ]
+    rules = RetentionRule.objects.filter(organisation=kocon)
+    assert sorted((r.kind, r.months, r.confirmed) for r in rules) == [
+        ("dossier", 60, False),
+        ("justice", 24, True),
     ]

@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.core.access import ScopedQuerySet
@@ -102,6 +103,16 @@ def test_every_spec_leads_to_the_client_and_names_real_fields(spec):
     names = {f.name for f in model._meta.concrete_fields}
     for name in (*spec.fields, *spec.exclude, *spec.identifying_fields, *spec.free_text_fields):
         assert name in names, f"{spec.model}.{name}"
+    # The retention fields too: a BSN and a file are what they say, a coarsened date is a date.
+    assert spec.retention_kind in {"dossier", "justice"}, spec.model
+    for name in (*spec.bsn_fields, *spec.retention_fields):
+        assert name in names, f"{spec.model}.{name}"
+    for name in spec.file_fields:
+        assert isinstance(model._meta.get_field(name), models.FileField), f"{spec.model}.{name}"
+    for name in spec.coarsen_date_fields:
+        assert isinstance(model._meta.get_field(name), models.DateField), f"{spec.model}.{name}"
+    for kept, other, _value in spec.retention_kept_when:
+        assert {kept, other} <= names, f"{spec.model}.{kept}"
     shown = [f.name for f in spec.shown_fields()]
     assert shown, spec.model
     assert not {"id", "version", "organisation"} & set(shown)

@@ -1,7 +1,8 @@
 """Enqueue the daily work of every organisation (for a daily cron; the worker runs it).
 
 ``manage.py run_daily [--date JJJJ-MM-DD]``; running it twice on one day enqueues nothing twice.
-It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``).
+It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``) and runs
+the daily jobs the upper apps registered (``core.daily_jobs``, e.g. privacy's retention).
 The tasks are executed by ``manage.py db_worker`` (django-tasks-db).
 """
 
@@ -13,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from terugkeer.cases.tasks import daily_tasks_enqueue
+from terugkeer.core.daily_jobs import daily_jobs
 from terugkeer.core.form_tokens import used_form_tokens_purge
 
 
@@ -36,3 +38,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{organisation.name}: signalensamenvatting {state}")
         purged = used_form_tokens_purge(now=timezone.now())
         self.stdout.write(f"Verlopen formuliersleutels opgeruimd: {purged}")
+        for _name, job in daily_jobs():
+            for line in job(today):
+                self.stdout.write(line)
