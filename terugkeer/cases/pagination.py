@@ -5,7 +5,8 @@ joined to their client, municipality, coordinator, detention and institution, so
 joins every row before it (page 300 of 600 at national scale: ~300 ms). Here a page first reads
 the primary keys of its rows in the worklist's order (the order's own columns only; the index on
 ``(organisation, -opened_on, -id)`` serves the default order), then fetches those 50 rows with
-their joins. Same rows, same order, same page numbers, count and 404 past the last page.
+their joins. The first page needs no offset and stays one query. Same rows, same order, same
+page numbers, count and 404 past the last page.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        if bottom == 0:  # the first page: LIMIT alone bounds the joins (one query, as before)
+            return self._get_page(list(self.object_list[:top]), number, self)
         keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, FilteredRelation, Q
+from django.db.models import Case, CharField, Count, F, FilteredRelation, Q, Value, When
 
 from terugkeer.cases.choices import Programme, SnapshotMoment, TriageStatus
 from terugkeer.cases.models import Domain, DomainSnapshot
@@ -138,8 +138,9 @@ MOVES = [
 ]
 
 
-def _later(moment: str) -> FilteredRelation:
-    """The same trajectory's snapshot of the same domain at ``moment``: a join, not a lookup."""
+def _next(moment) -> FilteredRelation:
+    """The same trajectory's snapshot of the same domain at ``moment`` (an expression over the
+    earlier row's moment): a join, not a lookup per row."""
     return FilteredRelation(
         "trajectory__snapshots",
         condition=Q(trajectory__snapshots__moment=moment)
@@ -151,19 +152,21 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
     """5. Share of trajectories without ID, housing, income … at intake, release and end."""
     cohort = opened_in_period(scope, filters).filter(programme=Programme.AFTERCARE)
     snapshots = DomainSnapshot.objects.filter(trajectory__in=cohort.values("pk"))
-    measured = {
-        row["moment"]: row["n"]
-        for row in snapshots.values("moment").annotate(n=Count("trajectory", distinct=True))
-    }
+    # One pass for the situation table: the trajectories measured and the indicators per moment.
     counts = snapshots.aggregate(
+        **{
+            f"measured__{moment}": Count("trajectory", distinct=True, filter=Q(moment=moment))
+            for moment in MOMENTS
+        },
         **{
             f"{key}__{moment}": Count(
                 "pk", filter=Q(**{f"{field}__in": values}, domain__code=code, moment=moment)
             )
             for key, _label, code, field, values in INDICATORS
             for moment in MOMENTS
-        }
+        },
     )
+    measured = {moment: counts[f"measured__{moment}"] for moment in MOMENTS}
     situation_rows = []
     for key, label, *_rest in INDICATORS:
         row = {"indicator": label}
@@ -195,24 +198,31 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
             ),
         ]
 
+    # One pass for both moves: every (earlier moment, domain, earlier values, later values)
+    # combination with its count, the next moment's snapshot of the same domain joined once (the
+    # unique trajectory/moment/domain index).
+    next_moment = Case(
+        *[When(moment=earlier, then=Value(later)) for earlier, later in MOVES],
+        output_field=CharField(),
+    )
+    all_pairs = list(
+        snapshots.filter(moment__in=[earlier for earlier, _later in MOVES])
+        .annotate(later=_next(next_moment))
+        .filter(later__isnull=False)
+        .values(
+            "moment",
+            "domain__code",
+            "status",
+            "health_insurance",
+            later_status=F("later__status"),
+            later_insurance=F("later__health_insurance"),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     move_rows = []
     for earlier, later in MOVES:
-        # One pass: every (domain, earlier values, later values) combination with its count,
-        # the later moment's snapshot joined once (the unique trajectory/moment/domain index).
-        pairs = list(
-            snapshots.filter(moment=earlier)
-            .annotate(later=_later(later))
-            .filter(later__isnull=False)
-            .values(
-                "domain__code",
-                "status",
-                "health_insurance",
-                later_status=F("later__status"),
-                later_insurance=F("later__health_insurance"),
-            )
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        pairs = [pair for pair in all_pairs if pair["moment"] == earlier]
         for _key, label, code, field, values in INDICATORS:
             later_field = {"status": "later_status", "health_insurance": "later_insurance"}[field]
             totals = {"both": 0, "solved": 0, "stayed": 0, "new": 0}

@@ -8,6 +8,7 @@ from fractions import Fraction
 from django.db.models import (
     Avg,
     Count,
+    Exists,
     F,
     OuterRef,
     Q,
@@ -314,6 +315,19 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
             ),
         ],
         chart=ChartSpec(0, "value", ("count",), "Casusregie"),
+    )
+
+
+def _reoffended(days: int) -> Exists:
+    """A new begin-detentie notification within ``days`` after release (the research export)."""
+    return Exists(
+        DetentionNotification.objects.filter(
+            organisation=OuterRef("organisation"),
+            bsn=OuterRef("client__bsn"),
+            kind=NotificationKind.BEGIN,
+            received_on__gt=OuterRef("released_on"),
+            received_on__lte=date_plus(OuterRef("released_on"), days),
+        )
     )
 
 
