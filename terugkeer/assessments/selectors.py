@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from terugkeer.accounts.models import Organisation
 from terugkeer.assessments.choices import C_TOETS_CODE, ZRM_CODE, ItemKind, MeasurementKind
@@ -20,6 +20,7 @@ from terugkeer.assessments.models import (
     Measurement,
     QuestionnaireResponse,
 )
+from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
 from terugkeer.cases.selectors import trajectory_for
 from terugkeer.core.access import Action, Scope, get_visible_or_404
@@ -202,22 +203,25 @@ def zrm_followups_due(*, scope: Scope | None, today: datetime.date) -> list[Foll
         return []
     months = zrm_followup_months(scope.organisation)
     latest_possible_baseline = today - relativedelta(months=months)
+    # One query: the 0-metingen old enough to be due with no measurement after them (so each is
+    # the latest 0-meting of its trajectory); only those rows become instances.
+    # ``visible_to`` once: a measurement is visible exactly when its trajectory is (assessments'
+    # access rule is ``through("trajectory")``), so the open-trajectory test is a join and the
+    # "measured since" test reads only measurements of a row already visible. (Nesting the
+    # trajectory policy twice more cost ~0.6 s of query building at medium scale.)
+    later = Measurement.objects.filter(
+        trajectory_id=OuterRef("trajectory_id"), measured_on__gt=OuterRef("measured_on")
+    )
     baselines = (
         Measurement.objects.visible_to(scope)
         .filter(
             kind=MeasurementKind.BASELINE,
             measured_on__lte=latest_possible_baseline + datetime.timedelta(days=3),
-            trajectory__in=Trajectory.objects.visible_to(scope).open(),
         )
+        .exclude(trajectory__status=TrajectoryStatus.CLOSED)
+        .filter(~Exists(later))
         .select_related("trajectory__client")
-        .order_by("trajectory_id", "-measured_on")
-    )
-    latest_by_trajectory = dict(
-        Measurement.objects.visible_to(scope)
-        .filter(trajectory_id__in=baselines.values("trajectory_id"))
-        .values("trajectory_id")
-        .annotate(latest=Max("measured_on"))
-        .values_list("trajectory_id", "latest")
+        .order_by("trajectory_id", "-measured_on", "-pk")
     )
     due: list[FollowUpDue] = []
     seen: set[int] = set()
@@ -226,8 +230,7 @@ def zrm_followups_due(*, scope: Scope | None, today: datetime.date) -> list[Foll
             continue
         seen.add(baseline.trajectory_id)
         due_on = baseline.measured_on + relativedelta(months=months)
-        followed = latest_by_trajectory[baseline.trajectory_id] > baseline.measured_on
-        if due_on <= today and not followed:
+        if due_on <= today:
             due.append(FollowUpDue(baseline.trajectory, baseline.measured_on, due_on))
     return sorted(due, key=lambda f: (f.due_on, f.trajectory.pk))
 

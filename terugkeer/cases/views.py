@@ -5,6 +5,7 @@ from django.views.generic import ListView
 
 from terugkeer.cases import selectors
 from terugkeer.cases.filters import TrajectoryFilter
+from terugkeer.cases.pagination import DeferredJoinPaginator
 from terugkeer.core.access_log import ListAccessLogMixin
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 from terugkeer.core.views import ScopedViewMixin
@@ -20,6 +21,7 @@ class WorklistView(ScopedViewMixin, ListAccessLogMixin, ListView):
     template_name = "cases/worklist.html"
     context_object_name = "trajectories"
     paginate_by = 50
+    paginator_class = DeferredJoinPaginator
     title = ""
     caption = ""
     empty_text = ""

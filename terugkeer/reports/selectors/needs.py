@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Count, F, FilteredRelation, Q, Value, When
 
 from terugkeer.cases.choices import Programme, SnapshotMoment, TriageStatus
-from terugkeer.cases.models import Domain, DomainAssessment, DomainSnapshot
+from terugkeer.cases.models import Domain, DomainSnapshot
 from terugkeer.core.access import Scope
 from terugkeer.reports.framework import (
     ChartSpec,
@@ -15,6 +14,7 @@ from terugkeer.reports.framework import (
     ReportFilters,
     ReportResult,
     Table,
+    needs_suppression,
     percent,
 )
 from terugkeer.reports.selectors.base import opened_in_period
@@ -38,23 +38,24 @@ def help_requests_report(scope: Scope, filters: ReportFilters, today) -> ReportR
     queryset = opened_in_period(scope, filters)
     if not filters.programme:
         queryset = queryset.filter(programme=Programme.AFTERCARE)
-    help_rows = DomainAssessment.objects.filter(
-        trajectory=OuterRef("pk"), status__in=HELP_REQUEST, domain__in=domains
-    )
-    flags = {f"d_{domain.code}": Exists(help_rows.filter(domain=domain)) for domain in domains}
-    count = Coalesce(
-        Subquery(
-            help_rows.order_by().values("trajectory").annotate(n=Count("pk")).values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        Value(0),
+    # One grouped pass: trajectories joined to their help-request assessments, counted per
+    # domain (0 or 1: one assessment per domain) and in all; no lookup per trajectory.
+    help_request = Q(domain_assessments__status__in=HELP_REQUEST)
+    flags = {
+        f"d_{domain.code}": Count(
+            "domain_assessments", filter=help_request & Q(domain_assessments__domain=domain)
+        )
+        for domain in domains
+    }
+    count = Count(
+        "domain_assessments", filter=help_request & Q(domain_assessments__domain__in=domains)
     )
     annotated = queryset.annotate(**flags, domain_count=count)
     totals = annotated.aggregate(
         trajectories=Count("pk"),
         with_help=Count("pk", filter=Q(domain_count__gt=0)),
         multiple=Count("pk", filter=Q(domain_count__gt=1)),
-        **{f"n_{key}": Count("pk", filter=Q(**{key: True})) for key in flags},
+        **{f"n_{key}": Count("pk", filter=Q(**{f"{key}__gt": 0})) for key in flags},
     )
     domain_rows = [
         {
@@ -70,17 +71,22 @@ def help_requests_report(scope: Scope, filters: ReportFilters, today) -> ReportR
         {"what": "Met een hulpvraag op minstens één domein", "count": totals["with_help"]},
         {"what": "Met hulpvragen op meer dan één domein", "count": totals["multiple"]},
     ]
-    per_trajectory = [
-        {
-            "trajectory": row["pk"],
-            "municipality": row["municipality__name"] or "Onbekend",
-            **{key: bool(row[key]) for key in flags},
-            "domain_count": row["domain_count"],
-        }
-        for row in annotated.values("pk", "municipality__name", "domain_count", *flags).order_by(
-            "pk"
-        )
-    ]
+    # The table per trajectory is dropped where small cells are suppressed: not computed there.
+    per_trajectory = (
+        []
+        if needs_suppression(scope)
+        else [
+            {
+                "trajectory": row["pk"],
+                "municipality": row["municipality__name"] or "Onbekend",
+                **{key: bool(row[key]) for key in flags},
+                "domain_count": row["domain_count"],
+            }
+            for row in annotated.values(
+                "pk", "municipality__name", "domain_count", *flags
+            ).order_by("pk")
+        ]
+    )
     return ReportResult(
         tables=[
             Table(
@@ -132,11 +138,13 @@ MOVES = [
 ]
 
 
-def _later(moment: str, field: str) -> Subquery:
-    return Subquery(
-        DomainSnapshot.objects.filter(
-            trajectory=OuterRef("trajectory"), domain=OuterRef("domain"), moment=moment
-        ).values(field)[:1]
+def _next(moment) -> FilteredRelation:
+    """The same trajectory's snapshot of the same domain at ``moment`` (an expression over the
+    earlier row's moment): a join, not a lookup per row."""
+    return FilteredRelation(
+        "trajectory__snapshots",
+        condition=Q(trajectory__snapshots__moment=moment)
+        & Q(trajectory__snapshots__domain=F("domain")),
     )
 
 
@@ -144,19 +152,21 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
     """5. Share of trajectories without ID, housing, income … at intake, release and end."""
     cohort = opened_in_period(scope, filters).filter(programme=Programme.AFTERCARE)
     snapshots = DomainSnapshot.objects.filter(trajectory__in=cohort.values("pk"))
-    measured = {
-        row["moment"]: row["n"]
-        for row in snapshots.values("moment").annotate(n=Count("trajectory", distinct=True))
-    }
+    # One pass for the situation table: the trajectories measured and the indicators per moment.
     counts = snapshots.aggregate(
+        **{
+            f"measured__{moment}": Count("trajectory", distinct=True, filter=Q(moment=moment))
+            for moment in MOMENTS
+        },
         **{
             f"{key}__{moment}": Count(
                 "pk", filter=Q(**{f"{field}__in": values}, domain__code=code, moment=moment)
             )
             for key, _label, code, field, values in INDICATORS
             for moment in MOMENTS
-        }
+        },
     )
+    measured = {moment: counts[f"measured__{moment}"] for moment in MOMENTS}
     situation_rows = []
     for key, label, *_rest in INDICATORS:
         row = {"indicator": label}
@@ -188,21 +198,31 @@ def basic_conditions_report(scope: Scope, filters: ReportFilters, today) -> Repo
             ),
         ]
 
+    # One pass for both moves: every (earlier moment, domain, earlier values, later values)
+    # combination with its count, the next moment's snapshot of the same domain joined once (the
+    # unique trajectory/moment/domain index).
+    next_moment = Case(
+        *[When(moment=earlier, then=Value(later)) for earlier, later in MOVES],
+        output_field=CharField(),
+    )
+    all_pairs = list(
+        snapshots.filter(moment__in=[earlier for earlier, _later in MOVES])
+        .annotate(later=_next(next_moment))
+        .filter(later__isnull=False)
+        .values(
+            "moment",
+            "domain__code",
+            "status",
+            "health_insurance",
+            later_status=F("later__status"),
+            later_insurance=F("later__health_insurance"),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     move_rows = []
     for earlier, later in MOVES:
-        # One pass: every (domain, earlier values, later values) combination with its count; the
-        # later moment's values are looked up once per snapshot, not once per indicator.
-        pairs = list(
-            snapshots.filter(moment=earlier)
-            .annotate(
-                later_status=_later(later, "status"),
-                later_insurance=_later(later, "health_insurance"),
-            )
-            .filter(later_status__isnull=False)
-            .values("domain__code", "status", "health_insurance", "later_status", "later_insurance")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        pairs = [pair for pair in all_pairs if pair["moment"] == earlier]
         for _key, label, code, field, values in INDICATORS:
             later_field = {"status": "later_status", "health_insurance": "later_insurance"}[field]
             totals = {"both": 0, "solved": 0, "stayed": 0, "new": 0}

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from fractions import Fraction
 
 from django.db.models import (
     Avg,
     Count,
     Exists,
     F,
-    FloatField,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Sum,
+    Window,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, RowNumber
 
 from terugkeer.assessments.choices import ZRM_CODE
 from terugkeer.assessments.models import DomainScore, Measurement
@@ -46,58 +46,70 @@ TWO_YEARS = 730
 EIGHTEEN_MONTHS = 548
 
 
-def _measurement(order: tuple[str, ...]) -> Subquery:
-    return Subquery(
-        Measurement.objects.filter(trajectory=OuterRef("pk"), instrument__code=ZRM_CODE)
-        .order_by(*order)
-        .values("pk")[:1]
+def _zrm_ends(scope: Scope, filters: ReportFilters):
+    """The first and the latest ZRM measurement of every cohort trajectory with two or more.
+
+    Window functions rank the measurements of each trajectory both ways in one pass; the
+    rows kept are those ranked first (``from_first`` 1) or last (``from_latest`` 1).
+    """
+    per_trajectory = {"partition_by": F("trajectory_id")}
+    return (
+        Measurement.objects.filter(
+            trajectory__in=opened_in_period(scope, filters).values("pk"),
+            instrument__code=ZRM_CODE,
+        )
+        .annotate(
+            n=Window(Count("pk"), **per_trajectory),
+            from_first=Window(
+                RowNumber(), **per_trajectory, order_by=[F("measured_on").asc(), F("pk").asc()]
+            ),
+            from_latest=Window(
+                RowNumber(), **per_trajectory, order_by=[F("measured_on").desc(), F("pk").desc()]
+            ),
+        )
+        .filter(n__gte=2)
+        .filter(Q(from_first=1) | Q(from_latest=1))
     )
 
 
-def _score_of(measurement_field: str, aggregate) -> Subquery:
-    return Subquery(
-        DomainScore.objects.filter(measurement=OuterRef(measurement_field), score__isnull=False)
-        .order_by()
-        .values("measurement")
-        .annotate(value=aggregate)
-        .values("value")[:1],
-        output_field=FloatField(),
-    )
+def _mean(values: list[Fraction]) -> float | None:
+    return float(sum(values) / len(values)) if values else None
 
 
 def zrm_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
     """6. ZRM: first versus latest measurement of trajectories with two or more measurements."""
-    zrm_count = Subquery(
-        Measurement.objects.filter(trajectory=OuterRef("pk"), instrument__code=ZRM_CODE)
+    ends = _zrm_ends(scope, filters)
+    # Scored domains per end measurement: (sum, count), one grouped query.
+    scored = {
+        row["measurement_id"]: (row["total"], row["n"])
+        for row in DomainScore.objects.filter(
+            measurement__in=ends.values("pk"), score__isnull=False
+        )
+        .values("measurement_id")
+        .annotate(total=Sum("score"), n=Count("pk"))
         .order_by()
-        .values("trajectory")
-        .annotate(n=Count("pk"))
-        .values("n")[:1],
-        output_field=IntegerField(),
-    )
-    cohort = (
-        opened_in_period(scope, filters)
-        .annotate(zrm_count=zrm_count)
-        .filter(zrm_count__gte=2)
-        .annotate(
-            first_id=_measurement(("measured_on", "pk")),
-            latest_id=_measurement(("-measured_on", "-pk")),
-        )
-        .annotate(
-            first_total=_score_of("first_id", Sum("score")),
-            latest_total=_score_of("latest_id", Sum("score")),
-            first_mean=_score_of("first_id", Avg("score")),
-            latest_mean=_score_of("latest_id", Avg("score")),
-        )
-    )
-    totals = cohort.aggregate(
-        clients=Count("pk"),
-        mean_first_total=Avg("first_total"),
-        mean_latest_total=Avg("latest_total"),
-        improved=Count("pk", filter=Q(latest_mean__gt=F("first_mean"))),
-        equal=Count("pk", filter=Q(latest_mean=F("first_mean"))),
-        worse=Count("pk", filter=Q(latest_mean__lt=F("first_mean"))),
-    )
+    }
+    pairs: dict[int, dict[str, tuple[int, int] | None]] = {}
+    for row in ends.values("pk", "trajectory_id", "from_first").order_by():
+        side = "first" if row["from_first"] == 1 else "latest"
+        pairs.setdefault(row["trajectory_id"], {})[side] = scored.get(row["pk"])
+    first_totals = [Fraction(p["first"][0]) for p in pairs.values() if p["first"]]
+    latest_totals = [Fraction(p["latest"][0]) for p in pairs.values() if p["latest"]]
+    compared = [
+        # latest mean versus first mean, exactly: latest_sum * first_n against first_sum * latest_n
+        (p["latest"][0] * p["first"][1] > p["first"][0] * p["latest"][1])
+        - (p["latest"][0] * p["first"][1] < p["first"][0] * p["latest"][1])
+        for p in pairs.values()
+        if p["first"] and p["latest"]
+    ]
+    totals = {
+        "clients": len(pairs),
+        "mean_first_total": _mean(first_totals),
+        "mean_latest_total": _mean(latest_totals),
+        "improved": compared.count(1),
+        "equal": compared.count(0),
+        "worse": compared.count(-1),
+    }
     summary = [
         {
             "clients": totals["clients"],
@@ -109,15 +121,18 @@ def zrm_report(scope: Scope, filters: ReportFilters, today) -> ReportResult:
         }
     ]
 
-    def per_item(field: str) -> dict[str, dict]:
+    def per_item(side: str) -> dict[str, dict]:
         rows = (
-            DomainScore.objects.filter(measurement_id__in=cohort.values(field), score__isnull=False)
+            DomainScore.objects.filter(
+                measurement__in=ends.filter(**{f"from_{side}": 1}).values("pk"),
+                score__isnull=False,
+            )
             .values("item__code", "item__text", "item__position")
             .annotate(mean=Avg("score"), n=Count("pk"))
         )
         return {row["item__code"]: row for row in rows}
 
-    first, latest = per_item("first_id"), per_item("latest_id")
+    first, latest = per_item("first"), per_item("latest")
     domain_rows = []
     for code in sorted({*first, *latest}, key=lambda c: (first | latest)[c]["item__position"]):
         before, after = first.get(code, {}), latest.get(code, {})
@@ -304,6 +319,7 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
 
 
 def _reoffended(days: int) -> Exists:
+    """A new begin-detentie notification within ``days`` after release (the research export)."""
     return Exists(
         DetentionNotification.objects.filter(
             organisation=OuterRef("organisation"),
@@ -315,25 +331,36 @@ def _reoffended(days: int) -> Exists:
     )
 
 
+def _next_begin() -> Subquery:
+    """The first begin-detentie notification of the same person after the release."""
+    return Subquery(
+        DetentionNotification.objects.filter(
+            organisation=OuterRef("organisation"),
+            bsn=OuterRef("client__bsn"),
+            kind=NotificationKind.BEGIN,
+            received_on__gt=OuterRef("released_on"),
+        )
+        .order_by("received_on")
+        .values("received_on")[:1]
+    )
+
+
 def recidivism_report(scope: Scope, filters: ReportFilters, today: datetime.date) -> ReportResult:
     """9. Share of released trajectories followed by a new notification within 2 and 1.5 years."""
     followed_2y = today - datetime.timedelta(days=TWO_YEARS)
     followed_18m = today - datetime.timedelta(days=EIGHTEEN_MONTHS)
-    cohort = (
-        trajectories(scope, filters)
-        .filter(released_on__range=(filters.start, filters.end))
-        .annotate(
-            year=ExtractYear("released_on"),
-            again_2y=_reoffended(TWO_YEARS),
-            again_18m=_reoffended(EIGHTEEN_MONTHS),
-        )
-    )
+    released = trajectories(scope, filters).filter(released_on__range=(filters.start, filters.end))
+    # One lookup per trajectory (the next notification), both windows read from it: a new
+    # notification within N days exists exactly when the first one after release is within N.
+    cohort = released.annotate(year=ExtractYear("released_on"), next_begin=_next_begin())
+    again_2y = Q(next_begin__lte=date_plus("released_on", TWO_YEARS))
+    again_18m = Q(next_begin__lte=date_plus("released_on", EIGHTEEN_MONTHS))
     aggregates = {
         "released": Count("pk"),
         "followed_2y": Count("pk", filter=Q(released_on__lte=followed_2y)),
-        "recidive_2y": Count("pk", filter=Q(released_on__lte=followed_2y, again_2y=True)),
+        "recidive_2y": Count("pk", filter=Q(released_on__lte=followed_2y) & again_2y),
         "followed_18m": Count("pk", filter=Q(released_on__lte=followed_18m)),
-        "recidive_18m": Count("pk", filter=Q(released_on__lte=followed_18m, again_18m=True)),
+        "recidive_18m": Count("pk", filter=Q(released_on__lte=followed_18m) & again_18m),
     }
 
     def finish(row: dict) -> dict:
@@ -343,16 +370,21 @@ def recidivism_report(scope: Scope, filters: ReportFilters, today: datetime.date
             "share_18m": percent(row["recidive_18m"], row["followed_18m"]),
         }
 
+    per_year = list(
+        cohort.values("year", "cohort_tag").annotate(**aggregates).order_by("year", "cohort_tag")
+    )
     rows = [
         finish({**row, "year": str(row["year"]), "group": row["cohort_tag"] or "Alle overige"})
-        for row in cohort.values("year", "cohort_tag")
-        .annotate(**aggregates)
-        .order_by("year", "cohort_tag")
+        for row in per_year
     ]
-    group_rows = [
-        finish({**row, "group": row["cohort_tag"] or "Alle overige"})
-        for row in cohort.values("cohort_tag").annotate(**aggregates).order_by("cohort_tag")
-    ]
+    # The groups are the years added up (counts only); their order is the database's.
+    tags = released.order_by("cohort_tag").values_list("cohort_tag", flat=True).distinct()
+    group_rows = []
+    for tag in tags:
+        summed = {
+            key: sum(row[key] for row in per_year if row["cohort_tag"] == tag) for key in aggregates
+        }
+        group_rows.append(finish({"cohort_tag": tag, **summed, "group": tag or "Alle overige"}))
     counts = [
         Column("released", "Vrijgelaten"),
         Column("followed_2y", "Twee jaar gevolgd"),
