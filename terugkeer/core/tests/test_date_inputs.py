@@ -47,9 +47,12 @@ def _own_date_pickers():
         if "migrations" in path.parts or path == PACKAGE / "core" / "forms.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-            if isinstance(node, ast.Call) and ast.unparse(node.func) == "forms.DateInput":
-                if "'type': 'date'" in ast.unparse(node):
-                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+            if (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func) == "forms.DateInput"
+                and "'type': 'date'" in ast.unparse(node)
+            ):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
 
 
