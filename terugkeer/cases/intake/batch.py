@@ -309,9 +309,10 @@ def _write_run(run: _Run, lookups: ChunkLookups, outcomes: list, context) -> Non
         return
     for index, result in zip(run.indexes, run.results, strict=True):
         outcomes[index] = result
-        if result.trajectory is not None:
-            lookups.clients[result.trajectory.client.bsn] = result.trajectory.client
-            lookups.open_trajectories[result.trajectory.client_id] = result.trajectory
+        if result.trajectory is not None:  # the melding's client: a known one is not read again
+            client = result.notification.client
+            lookups.clients[client.bsn] = client
+            lookups.open_trajectories[client.pk] = result.trajectory
 
 
 def _bulk_write(run: _Run, history: bool) -> None:
