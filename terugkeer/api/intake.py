@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from terugkeer.cases.intake import IntakeRefused, IntakeResult, NotificationData, Outcome
 from terugkeer.cases.intake.batch import notifications_register_batch
 from terugkeer.detention.choices import NotificationSource
-from terugkeer.detention.import_fields import FIELDS, _cell_text, label
-from terugkeer.detention.import_rows import _parse_row
+from terugkeer.detention.import_fields import FIELDS, label
+from terugkeer.detention.import_rows import parse_fields
 
 FIELD_NAMES = tuple(FIELDS)
 MAX_NOTIFICATIONS = 1000
@@ -77,10 +77,7 @@ def parse_notifications(items: list) -> list[tuple[int, NotificationData]]:
         unknown = sorted(set(item) - set(FIELD_NAMES))
         for name in unknown:
             errors.append(RowError(index, name, _("Onbekend veld '%(name)s'.") % {"name": name}))
-        values = [item.get(name) for name in FIELD_NAMES]
-        texts = [_cell_text(value) for value in values]
-        columns = {name: i for i, name in enumerate(FIELD_NAMES)}
-        row = _parse_row(number, values, texts, columns, list(FIELD_NAMES), today)
+        row = parse_fields(number, item, today)
         for message in row.errors:
             errors.append(RowError(index, _field_of(message), _as_melding(message, number)))
         first = seen.setdefault(row.fingerprint, number)

@@ -87,7 +87,14 @@ def batch_parsed(batch: ImportBatch) -> ParsedFile:
 
 
 def _register_in_order(
-    *, organisation: Organisation, parsed: ParsedFile, batch, registered_by, on_race, on_chunk=None
+    *,
+    organisation: Organisation,
+    parsed: ParsedFile,
+    batch,
+    registered_by,
+    on_race,
+    on_chunk=None,
+    history: bool = True,
 ) -> tuple[list[PreviewRow], int, int]:
     """Register the file's rows in file order: each row sees the rows above it (an *einde* the
     *begin* a few lines up, a new person's second melding the client the first one created).
@@ -107,6 +114,7 @@ def _register_in_order(
             registered_by=registered_by,
             import_batch=batch,
             on_chunk=on_chunk and (lambda done: on_chunk(done * len(parsed.rows) // len(valid))),
+            history=history,
         )
     )
     for row in parsed.rows:
@@ -131,7 +139,8 @@ def import_preview(*, organisation: Organisation, parsed: ParsedFile) -> ImportP
     """Exactly what confirming will do, row by row (nothing is kept).
 
     The rows are registered in file order, as the confirm does, inside a transaction that is
-    rolled back: the preview cannot disagree with the confirm, because it runs the same code.
+    rolled back: the preview cannot disagree with the confirm, because it runs the same code
+    (only without the history rows of the meldingen written in bulk, which no row reads).
     """
     bsns = {row.bsn for row in parsed.rows if not row.errors and row.bsn}
     known = frozenset(
@@ -144,6 +153,7 @@ def import_preview(*, organisation: Organisation, parsed: ParsedFile) -> ImportP
             batch=None,
             registered_by=None,
             on_race=lambda row, refused: None,
+            history=False,  # rolled back: the history rows would be thrown away unread
         )
         transaction.set_rollback(True)
     return ImportPreview(rows=rows, known_client_ids=known)

@@ -9,7 +9,7 @@ import datetime
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -20,8 +20,10 @@ from terugkeer.detention.import_fields import (
     _KIND_LOOKUP,
     _SEX_LOOKUP,
     DATE_FIELDS,
+    FIELDS,
     MAX_AGE,
     MAX_LENGTHS,
+    _cell_text,
     _fold,
     _show_date,
     label,
@@ -58,6 +60,20 @@ class ParsedRow:
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+
+def parse_fields(line: int, fields: Mapping[str, object], today: datetime.date) -> ParsedRow:
+    """One melding given by field name (``kind``, ``bsn``, ... as in ``FIELDS``), checked as a row.
+
+    The same checks, messages (naming ``line``) and fingerprint as a row of a file; fields not in
+    ``FIELDS`` are ignored, a missing field is an empty cell. For callers that receive meldingen
+    other than as a file (the API).
+    """
+    names = list(FIELDS)
+    values = [fields.get(name) for name in names]
+    texts = [_cell_text(value) for value in values]
+    columns = {name: index for index, name in enumerate(names)}
+    return _parse_row(line, values, texts, columns, list(names), today)
 
 
 def _parse_row(

@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terugkeer.core.validators import is_valid_bsn
+from terugkeer.detention.import_fields import FIELDS, label
+from terugkeer.detention.import_rows import parse_fields
 from terugkeer.detention.importing import (
     ImportFileError,
     NotificationKind,
@@ -960,3 +962,19 @@ def test_today_defaults_to_the_local_date():
     (result,) = parse_notification_file(csv_bytes([values]), "m.csv").rows
 
     assert "Regel 2: Geboortedatum 01-01-9999 ligt in de toekomst." in result.errors
+
+
+# --- one melding by field name (the API) ---------------------------------------------------------
+
+
+def test_parse_fields_checks_a_melding_as_a_file_row():
+    from_file = parse(csv_bytes([BASE_ROW])).rows[0]
+    by_name = {name: BASE_ROW[label(name)] for name in FIELDS}
+    parsed = parse_fields(2, by_name, TODAY)
+    assert parsed.is_valid
+    assert dataclasses.replace(parsed, raw={}) == dataclasses.replace(from_file, raw={})
+    assert parsed.fingerprint == from_file.fingerprint
+    # a missing field is an empty cell, unknown fields are ignored; the message names the line
+    del by_name["surname"]
+    by_name["colour"] = "blauw"
+    assert parse_fields(7, by_name, TODAY).errors == ["Regel 7: Achternaam ontbreekt."]
