@@ -8,3 +8,7 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from terugkeer.api import schema  # noqa: F401  (OpenAPI extensions register on import)
+        from terugkeer.api.idempotency import idempotency_records_purge
+        from terugkeer.core import housekeeping
+
+        housekeeping.register("Oude idempotentiesleutels (API)", idempotency_records_purge)

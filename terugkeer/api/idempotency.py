@@ -7,6 +7,7 @@ the winner (PostgreSQL) or for the writer lock (SQLite) and then answers 409.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from contextlib import contextmanager
@@ -19,6 +20,9 @@ from terugkeer.api.permissions import api_client_of
 from terugkeer.api.problems import Problem
 
 HEADER = "Idempotency-Key"
+# How long a key is remembered: a repeat within this time gets the first answer; the daily run
+# (``manage.py run_daily``) forgets older keys.
+RETENTION = datetime.timedelta(days=30)
 
 
 def owner_of(request) -> str:
@@ -80,3 +84,9 @@ def claimed(request, key: str | None):
         record.save(update_fields=["status_code", "response_body", "response_hash"])
 
     yield store
+
+
+def idempotency_records_purge(now: datetime.datetime) -> int:
+    """Forget the keys claimed more than :data:`RETENTION` before ``now``; the number removed."""
+    removed, _by_model = IdempotencyRecord.objects.filter(created_at__lt=now - RETENTION).delete()
+    return removed

@@ -14,6 +14,7 @@ SCOPE_CHOICES = (
     ("write:casework", _("wijzigen: trajecten")),
     ("read:intake", _("lezen: meldingen")),
     ("write:intake", _("aanleveren: meldingen")),
+    ("read:reports", _("lezen: rapportages (geaggregeerd)")),
 )
 SCOPES = frozenset(code for code, _label in SCOPE_CHOICES)
 

@@ -14,7 +14,9 @@ from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access, record_list_access
 from terugkeer.detention.models import Detention
 
-ID_PATTERN = r"[0-9]+"
+# Any path segment: an id that is not a number answers the API's own 404 (problem details), not
+# the site's HTML page.
+ID_PATTERN = r"[^/]+"
 
 
 def access_purpose(request) -> str:
@@ -82,7 +84,7 @@ class ClientViewSet(ScopedReadViewSet):
 class DetentionViewSet(ScopedReadViewSet):
     model = Detention
     serializer_class = serializers.DetentionSerializer
-    filterset_fields = ["client"]
+    filterset_class = filters.DetentionFilter
     lookup_url_kwarg = "detention_pk"
 
     def get_queryset(self):
@@ -96,7 +98,7 @@ class DetentionViewSet(ScopedReadViewSet):
 class MeasurementViewSet(ScopedReadViewSet):
     model = Measurement
     serializer_class = serializers.MeasurementSerializer
-    filterset_fields = ["trajectory", "kind"]
+    filterset_class = filters.MeasurementFilter
     lookup_url_kwarg = "measurement_pk"
 
     def get_queryset(self):

@@ -1,7 +1,8 @@
 """Enqueue the daily work of every organisation (for a daily cron; the worker runs it).
 
 ``manage.py run_daily [--date JJJJ-MM-DD]``; running it twice on one day enqueues nothing twice.
-It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``).
+It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``) and runs
+the clean-ups upper apps register (``core.housekeeping``: the API's old idempotency keys).
 The tasks are executed by ``manage.py db_worker`` (django-tasks-db).
 """
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from terugkeer.cases.tasks import daily_tasks_enqueue
 from terugkeer.core.form_tokens import used_form_tokens_purge
+from terugkeer.core.housekeeping import housekeeping_run
 
 
 class Command(BaseCommand):
@@ -34,5 +36,8 @@ class Command(BaseCommand):
         for organisation, new in daily_tasks_enqueue(today=today):
             state = "in de wachtrij gezet" if new else "stond vandaag al in de wachtrij"
             self.stdout.write(f"{organisation.name}: signalensamenvatting {state}")
-        purged = used_form_tokens_purge(now=timezone.now())
+        now = timezone.now()
+        purged = used_form_tokens_purge(now=now)
         self.stdout.write(f"Verlopen formuliersleutels opgeruimd: {purged}")
+        for label, removed in housekeeping_run(now=now):
+            self.stdout.write(f"{label} opgeruimd: {removed}")
