@@ -21,6 +21,13 @@ from terugkeer.core.tests.access_policy import (
 UNAUTHORISED = "401"
 CASEWORK = everyone(FORBIDDEN) | {Role.COORDINATOR: OK, Role.TEAM_CHAIR: OK}
 CASEWORK_OTHER = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHAIR: NOT_FOUND}
+# Reports: the roles of the report pages; the "other organisation" URL is the same URL.
+REPORTERS = everyone(FORBIDDEN) | {
+    Role.COORDINATOR: OK,
+    Role.TEAM_CHAIR: OK,
+    Role.POLICY_ADVISOR: OK,
+    Role.FUNCTIONAL_ADMIN: OK,
+}
 POST_ONLY = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAIR: NOT_ALLOWED}
 
 
@@ -52,6 +59,8 @@ POLICY = {
     ),
     "api:measurement-list": _list(),
     "api:measurement-detail": _detail(),
+    "api:report-list": Rule(UNAUTHORISED, REPORTERS),
+    "api:report-detail": Rule(UNAUTHORISED, REPORTERS, other_organisation=REPORTERS),
     "api:schema": Rule(OK, everyone(OK)),
     "api:docs": Rule(OK, everyone(OK)),
     "api:oauth:token": Rule(NOT_ALLOWED, everyone(NOT_ALLOWED)),
@@ -82,6 +91,7 @@ def extend_world(world) -> None:
     params["api:notification_pk"] = tuple(
         DetentionNotificationFactory(detention=t.detention).pk for t in trajectories
     )
+    params["api:report_slug"] = ("bereik", "bereik")
     params["api:measurement_pk"] = tuple(MeasurementFactory(trajectory=t).pk for t in trajectories)
     world["shielded"]["detention_pk"] = shielded_trajectory(world).detention_id
     api_clients = tuple(ApiClientFactory(organisation=o) for o in (own, other))
