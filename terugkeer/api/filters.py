@@ -13,6 +13,7 @@ from terugkeer.cases.models import Trajectory
 from terugkeer.clients.models import Client
 from terugkeer.detention.choices import NotificationKind, NotificationStatus
 from terugkeer.detention.models import Detention, DetentionNotification
+from terugkeer.mentoring.models import MentorMatch
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -105,3 +106,12 @@ class MeasurementFilter(StrictFilterSet):
     class Meta:
         model = Measurement
         fields = ["trajectory", "kind"]
+
+
+class MentorMatchFilter(StrictFilterSet):
+    trajectory = IdFilter(field_name="trajectory_id")
+    active = StrictBooleanFilter(field_name="ended_on", lookup_expr="isnull")
+
+    class Meta:
+        model = MentorMatch
+        fields = ["trajectory", "active"]

@@ -10,6 +10,7 @@ from terugkeer.cases.selectors import casework_users
 from terugkeer.cases.services import EDITABLE_FIELDS
 from terugkeer.clients.models import Client
 from terugkeer.detention.models import Detention, DetentionNotification
+from terugkeer.mentoring.models import MentorMatch
 
 
 class ReadModelSerializer(serializers.ModelSerializer):
@@ -290,4 +291,25 @@ class MeasurementSerializer(ReadModelSerializer):
     class Meta:
         model = Measurement
         fields = ["id", "trajectory", "instrument", "kind", "measured_on", "note", "scores"]
+        read_only_fields = fields
+
+
+class MentorMatchSerializer(ReadModelSerializer):
+    # Blank when the participant shares none, so not ``format: email``.
+    shared_email = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = MentorMatch
+        fields = [
+            "id",
+            "trajectory",
+            "mentor",
+            "started_on",
+            "ended_on",
+            "end_reason",
+            "shared_phone",
+            "shared_email",
+            "shared_contact_note",
+            "version",
+        ]
         read_only_fields = fields

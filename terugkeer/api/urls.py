@@ -16,6 +16,7 @@ router.register("detentions", views.DetentionViewSet, basename="detention")
 router.register("notifications", views_casework.NotificationViewSet, basename="notification")
 router.register("trajectories", views_casework.TrajectoryViewSet, basename="trajectory")
 router.register("measurements", views.MeasurementViewSet, basename="measurement")
+router.register("mentor-matches", views.MentorMatchViewSet, basename="mentor-match")
 router.register("reports", views_reports.ReportViewSet, basename="report")
 
 # Swagger UI's files come from its CDN: allowed on this page only.

@@ -13,6 +13,7 @@ from terugkeer.clients.models import Client
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access, record_list_access
 from terugkeer.detention.models import Detention
+from terugkeer.mentoring.models import MentorMatch
 
 # Any path segment: an id that is not a number answers the API's own 404 (problem details), not
 # the site's HTML page.
@@ -111,3 +112,20 @@ class MeasurementViewSet(ScopedReadViewSet):
 
     def logged_subjects(self, objects):
         return [measurement.trajectory.client for measurement in objects]
+
+
+@extend_schema(tags=["mentoring"])
+class MentorMatchViewSet(ScopedReadViewSet):
+    """Matches of a mentor with a participant's trajectory, as casework sees them on the dossier
+    (``mentoring.access``: through the trajectory, so a shielded one answers 404)."""
+
+    model = MentorMatch
+    serializer_class = serializers.MentorMatchSerializer
+    filterset_class = filters.MentorMatchFilter
+    lookup_url_kwarg = "mentor_match_pk"
+
+    def get_queryset(self):
+        return self.visible().select_related("trajectory__client")
+
+    def logged_subjects(self, objects):
+        return [match.trajectory.client for match in objects]

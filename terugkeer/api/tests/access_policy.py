@@ -59,6 +59,8 @@ POLICY = {
     ),
     "api:measurement-list": _list(),
     "api:measurement-detail": _detail(),
+    "api:mentor-match-list": _list(),
+    "api:mentor-match-detail": _detail(),
     "api:report-list": Rule(UNAUTHORISED, REPORTERS),
     "api:report-detail": Rule(UNAUTHORISED, REPORTERS, other_organisation=REPORTERS),
     "api:schema": Rule(OK, everyone(OK)),
@@ -81,6 +83,7 @@ def extend_world(world) -> None:
     from terugkeer.cases.tests.factories import TrajectoryFactory
     from terugkeer.clients.tests.factories import ClientFactory
     from terugkeer.detention.tests.factories import DetentionNotificationFactory
+    from terugkeer.mentoring.tests.factories import MentorFactory, MentorMatchFactory
 
     own, other = world["own"], world["other"]
     trajectories = [TrajectoryFactory(client=ClientFactory(organisation=o)) for o in (own, other)]
@@ -94,5 +97,13 @@ def extend_world(world) -> None:
     params["api:report_slug"] = ("bereik", "bereik")
     params["api:measurement_pk"] = tuple(MeasurementFactory(trajectory=t).pk for t in trajectories)
     world["shielded"]["detention_pk"] = shielded_trajectory(world).detention_id
+    matches = [
+        MentorMatchFactory(mentor=MentorFactory(organisation=o), trajectory=t)
+        for o, t in zip((own, other), trajectories, strict=True)
+    ]
+    params["api:mentor_match_pk"] = tuple(m.pk for m in matches)
+    world["shielded"]["mentor_match_pk"] = MentorMatchFactory(
+        mentor=MentorFactory(organisation=own), trajectory=shielded_trajectory(world)
+    ).pk
     api_clients = tuple(ApiClientFactory(organisation=o) for o in (own, other))
     world["objects"]["api_apiclient"] = api_clients

@@ -12,12 +12,13 @@ from terugkeer.cases.tests.factories import TrajectoryFactory
 from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.core.roles import Role
 from terugkeer.detention.tests.factories import DetentionNotificationFactory
+from terugkeer.mentoring.tests.factories import MentorFactory, MentorMatchFactory
 
 
 def seeded_world() -> dict:
     """An API client with every scope and its token; clients, trajectories (one in contact, one
-    shielded), a plan, meldingen and measurements, so generated ids meet existing rows; and another
-    organisation's trajectory, which must stay invisible."""
+    shielded), a plan, meldingen, measurements and mentor matches, so generated ids meet
+    existing rows; and another organisation's trajectory, which must stay invisible."""
     api_client = ApiClientFactory(scopes=sorted(SCOPES))
     own = api_client.organisation
     coordinator = MembershipFactory(organisation=own, role=Role.COORDINATOR).user
@@ -33,5 +34,7 @@ def seeded_world() -> dict:
     for trajectory in trajectories[:2]:
         DetentionNotificationFactory(detention=trajectory.detention)
         MeasurementFactory(trajectory=trajectory)
+    MentorMatchFactory(mentor=MentorFactory(organisation=own), trajectory=trajectories[1])
+    MentorMatchFactory(mentor=MentorFactory(organisation=own), trajectory=trajectories[2])
     TrajectoryFactory(client=ClientFactory())
     return {"api_client": api_client, "token": token_for(api_client), "trajectories": trajectories}
