@@ -277,7 +277,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Systems authenticate with OAuth2 client credentials (django-oauth-toolkit); people with their
 # session. Only the token and revoke endpoints are mounted, under /api/v1/oauth/.
 API_SCOPES = {
-    "read:casework": "Lezen: cliënten, detenties, trajecten, metingen",
+    "read:casework": "Lezen: cliënten, detenties, trajecten, metingen, mentorkoppelingen",
     "write:casework": "Wijzigen: trajecten",
     "read:intake": "Lezen: meldingen",
     "write:intake": "Aanleveren: meldingen",
