@@ -32,10 +32,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def api_world(request):
-    """The seeded database; the WSGI handler must not close the test's connection."""
+    """The seeded database; the WSGI handler must not close the test's connection (on
+    PostgreSQL it would end the test's transaction). Seeded first: Django's test client (the
+    token request) connects ``close_old_connections`` again when it is done."""
+    world = seeded_world()
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    world = seeded_world()
     world["requests"] = 0
     yield world
     signals.request_started.connect(close_old_connections)
