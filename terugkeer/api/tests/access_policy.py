@@ -102,8 +102,14 @@ def extend_world(world) -> None:
         for o, t in zip((own, other), trajectories, strict=True)
     ]
     params["api:mentor_match_pk"] = tuple(m.pk for m in matches)
+    # Ended: mentoring's own world gives the shielded trajectory its one active match.
+    shielded = shielded_trajectory(world)
     world["shielded"]["mentor_match_pk"] = MentorMatchFactory(
-        mentor=MentorFactory(organisation=own), trajectory=shielded_trajectory(world)
+        mentor=MentorFactory(organisation=own),
+        trajectory=shielded,
+        started_on=shielded.opened_on,
+        ended_on=shielded.opened_on,
+        end_reason="anders",
     ).pk
     api_clients = tuple(ApiClientFactory(organisation=o) for o in (own, other))
     world["objects"]["api_apiclient"] = api_clients
