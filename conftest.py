@@ -112,7 +112,21 @@ def _unexpected_skips(reporter) -> list:
     ]
 
 
+def _generated_requests(reporter) -> list[tuple[str, int]]:
+    """``(test, count)`` of the tests that sent generated requests (schemathesis, api app): the
+    count is a user property of the test's teardown report, which xdist carries to this process."""
+    found = {}
+    for reports in reporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "schemathesis_generated_requests":
+                    found[report.nodeid] = value
+    return sorted(found.items())
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for nodeid, count in _generated_requests(terminalreporter):
+        terminalreporter.write_line(f"schemathesis: {count} generated requests ({nodeid})")
     skipped = _unexpected_skips(terminalreporter)
     if os.environ.get("CI") and skipped:
         terminalreporter.write_line(

@@ -7,11 +7,13 @@ the winner (PostgreSQL) or for the writer lock (SQLite) and then answers 409.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from terugkeer.api.models import IdempotencyRecord
@@ -19,6 +21,9 @@ from terugkeer.api.permissions import api_client_of
 from terugkeer.api.problems import Problem
 
 HEADER = "Idempotency-Key"
+# How long a key is remembered: a repeat within this time gets the first answer; the daily run
+# (``manage.py run_daily``) forgets older keys.
+RETENTION = datetime.timedelta(days=30)
 
 
 def owner_of(request) -> str:
@@ -80,3 +85,15 @@ def claimed(request, key: str | None):
         record.save(update_fields=["status_code", "response_body", "response_hash"])
 
     yield store
+
+
+def idempotency_records_purge(now: datetime.datetime) -> int:
+    """Forget the keys claimed more than :data:`RETENTION` before ``now``; the number removed."""
+    removed, _by_model = IdempotencyRecord.objects.filter(created_at__lt=now - RETENTION).delete()
+    return removed
+
+
+def idempotency_records_daily(today: datetime.date) -> list[str]:
+    """The daily job (``core.daily_jobs``): purge the old keys, say how many went."""
+    removed = idempotency_records_purge(timezone.now())
+    return [f"Oude idempotentiesleutels (API) opgeruimd: {removed}"]

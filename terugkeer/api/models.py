@@ -10,10 +10,11 @@ from terugkeer.core.models import TimeStampedModel
 
 # Resource groups a client may be given, read or write (docs/api.md, "Scopes").
 SCOPE_CHOICES = (
-    ("read:casework", _("lezen: cliënten, detenties, trajecten, metingen")),
+    ("read:casework", _("lezen: cliënten, detenties, trajecten, metingen, mentorkoppelingen")),
     ("write:casework", _("wijzigen: trajecten")),
     ("read:intake", _("lezen: meldingen")),
     ("write:intake", _("aanleveren: meldingen")),
+    ("read:reports", _("lezen: rapportages (geaggregeerd)")),
 )
 SCOPES = frozenset(code for code, _label in SCOPE_CHOICES)
 

@@ -12,7 +12,8 @@ def api_client_of(request):
 
 class ApiAccess(BasePermission):
     """A view names its resource group (``scope_group``); reading needs ``read:<group>``, any
-    other method ``write:<group>``. People need a casework role (writing: the coordinator's)."""
+    other method ``write:<group>``. People need a casework role (writing: the coordinator's), or
+    one of the view's ``person_roles``."""
 
     message = _("U heeft geen toegang tot dit onderdeel van de API.")
 
@@ -33,7 +34,7 @@ class ApiAccess(BasePermission):
                 return False
             return True
         scope = getattr(request, "scope", None)
-        if scope is None or scope.role not in CASEWORK_ROLES:
+        if scope is None or scope.role not in getattr(view, "person_roles", CASEWORK_ROLES):
             return False
         if not reading and not getattr(view, "object_checks_change", False):
             # A change that belongs to no trajectory yet (a melding): the coordinator's.

@@ -10,10 +10,25 @@ from terugkeer.cases.selectors import casework_users
 from terugkeer.cases.services import EDITABLE_FIELDS
 from terugkeer.clients.models import Client
 from terugkeer.detention.models import Detention, DetentionNotification
+from terugkeer.mentoring.models import MentorMatch
 
 
-class ClientSerializer(serializers.ModelSerializer):
+class ReadModelSerializer(serializers.ModelSerializer):
+    """A model serializer whose read-only fields still say they may be blank (``""``) or null,
+    so the schema does not promise, say, one of the closing reasons for an open trajectory."""
+
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        allow_blank = kwargs.get("allow_blank", False)
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if allow_blank and kwargs.get("read_only"):
+            kwargs["allow_blank"] = True
+        return kwargs
+
+
+class ClientSerializer(ReadModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    # Blank when unknown, so not ``format: email``.
+    email = serializers.CharField(read_only=True, help_text="E-mailadres; leeg als onbekend.")
 
     class Meta:
         model = Client
@@ -39,7 +54,7 @@ class ClientSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DetentionSerializer(serializers.ModelSerializer):
+class DetentionSerializer(ReadModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="name", read_only=True)
 
     class Meta:
@@ -60,7 +75,7 @@ class DetentionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ReadModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
 
     class Meta:
@@ -129,14 +144,14 @@ class NotificationReceiptSerializer(serializers.Serializer):
     results = NotificationOutcomeSerializer(many=True)
 
 
-class StatusChangeSerializer(serializers.ModelSerializer):
+class StatusChangeSerializer(ReadModelSerializer):
     class Meta:
         model = StatusChange
         fields = ["from_status", "to_status", "effective_on", "changed_at", "reason", "note"]
         read_only_fields = fields
 
 
-class TriageSerializer(serializers.ModelSerializer):
+class TriageSerializer(ReadModelSerializer):
     domain = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -145,7 +160,7 @@ class TriageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(ReadModelSerializer):
     domain = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -154,7 +169,7 @@ class GoalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(ReadModelSerializer):
     domain = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -163,7 +178,7 @@ class ActionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(ReadModelSerializer):
     class Meta:
         model = Contact
         fields = ["id", "kind", "date", "place", "participants", "notes"]
@@ -199,7 +214,7 @@ TRAJECTORY_FIELDS = [
 ]
 
 
-class TrajectorySerializer(serializers.ModelSerializer):
+class TrajectorySerializer(ReadModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
 
     class Meta:
@@ -260,7 +275,7 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
 
 
-class DomainScoreSerializer(serializers.ModelSerializer):
+class DomainScoreSerializer(ReadModelSerializer):
     item = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -269,11 +284,32 @@ class DomainScoreSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeasurementSerializer(serializers.ModelSerializer):
+class MeasurementSerializer(ReadModelSerializer):
     instrument = serializers.SlugRelatedField(slug_field="code", read_only=True)
     scores = DomainScoreSerializer(many=True, read_only=True)
 
     class Meta:
         model = Measurement
         fields = ["id", "trajectory", "instrument", "kind", "measured_on", "note", "scores"]
+        read_only_fields = fields
+
+
+class MentorMatchSerializer(ReadModelSerializer):
+    # Blank when the participant shares none, so not ``format: email``.
+    shared_email = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = MentorMatch
+        fields = [
+            "id",
+            "trajectory",
+            "mentor",
+            "started_on",
+            "ended_on",
+            "end_reason",
+            "shared_phone",
+            "shared_email",
+            "shared_contact_note",
+            "version",
+        ]
         read_only_fields = fields

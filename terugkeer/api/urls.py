@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from oauth2_provider import views as oauth_views
 from rest_framework.routers import SimpleRouter
 
-from terugkeer.api import views, views_casework
+from terugkeer.api import views, views_casework, views_reports
 
 app_name = "api"
 
@@ -16,6 +16,8 @@ router.register("detentions", views.DetentionViewSet, basename="detention")
 router.register("notifications", views_casework.NotificationViewSet, basename="notification")
 router.register("trajectories", views_casework.TrajectoryViewSet, basename="trajectory")
 router.register("measurements", views.MeasurementViewSet, basename="measurement")
+router.register("mentor-matches", views.MentorMatchViewSet, basename="mentor-match")
+router.register("reports", views_reports.ReportViewSet, basename="report")
 
 # Swagger UI's files come from its CDN: allowed on this page only.
 SWAGGER_CDN = "https://cdn.jsdelivr.net"

@@ -13,8 +13,11 @@ from terugkeer.clients.models import Client
 from terugkeer.core.access import Action
 from terugkeer.core.access_log import record_access, record_list_access
 from terugkeer.detention.models import Detention
+from terugkeer.mentoring.models import MentorMatch
 
-ID_PATTERN = r"[0-9]+"
+# Any path segment: an id that is not a number answers the API's own 404 (problem details), not
+# the site's HTML page.
+ID_PATTERN = r"[^/]+"
 
 
 def access_purpose(request) -> str:
@@ -82,7 +85,7 @@ class ClientViewSet(ScopedReadViewSet):
 class DetentionViewSet(ScopedReadViewSet):
     model = Detention
     serializer_class = serializers.DetentionSerializer
-    filterset_fields = ["client"]
+    filterset_class = filters.DetentionFilter
     lookup_url_kwarg = "detention_pk"
 
     def get_queryset(self):
@@ -96,7 +99,7 @@ class DetentionViewSet(ScopedReadViewSet):
 class MeasurementViewSet(ScopedReadViewSet):
     model = Measurement
     serializer_class = serializers.MeasurementSerializer
-    filterset_fields = ["trajectory", "kind"]
+    filterset_class = filters.MeasurementFilter
     lookup_url_kwarg = "measurement_pk"
 
     def get_queryset(self):
@@ -109,3 +112,20 @@ class MeasurementViewSet(ScopedReadViewSet):
 
     def logged_subjects(self, objects):
         return [measurement.trajectory.client for measurement in objects]
+
+
+@extend_schema(tags=["mentoring"])
+class MentorMatchViewSet(ScopedReadViewSet):
+    """Matches of a mentor with a participant's trajectory, as casework sees them on the dossier
+    (``mentoring.access``: through the trajectory, so a shielded one answers 404)."""
+
+    model = MentorMatch
+    serializer_class = serializers.MentorMatchSerializer
+    filterset_class = filters.MentorMatchFilter
+    lookup_url_kwarg = "mentor_match_pk"
+
+    def get_queryset(self):
+        return self.visible().select_related("trajectory__client")
+
+    def logged_subjects(self, objects):
+        return [match.trajectory.client for match in objects]

@@ -39,9 +39,10 @@ from terugkeer.core.access_log import record_access
 from terugkeer.core.locking import StaleObjectError
 from terugkeer.detention.models import DetentionNotification
 
+IF_MATCH_PATTERN = r'^(?:W/)?"?([0-9]+)"?$'
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    str,
+    {"type": "string", "pattern": IF_MATCH_PATTERN},
     OpenApiParameter.HEADER,
     required=True,
     description='De versie uit de ETag van het traject, bijv. "3".',
@@ -62,7 +63,7 @@ def expected_version(request, current: int) -> int:
         raise PreconditionRequired(
             _("Stuur de versie van het traject mee in de header If-Match (de ETag).")
         )
-    match = re.fullmatch(r'(?:W/)?"?(\d+)"?', header)
+    match = re.fullmatch(IF_MATCH_PATTERN, header)
     if match is None:
         raise Problem(
             400,
@@ -216,6 +217,7 @@ class NotificationViewSet(mixins.CreateModelMixin, ScopedReadViewSet):
 
     @extend_schema(
         parameters=[IDEMPOTENCY_KEY],
+        # One melding or a non-empty list: see api.schema.notifications_body_hook.
         request=serializers.NotificationInSerializer(many=True),
         responses={
             201: serializers.NotificationReceiptSerializer,

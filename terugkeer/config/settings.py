@@ -277,10 +277,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Systems authenticate with OAuth2 client credentials (django-oauth-toolkit); people with their
 # session. Only the token and revoke endpoints are mounted, under /api/v1/oauth/.
 API_SCOPES = {
-    "read:casework": "Lezen: cliënten, detenties, trajecten, metingen",
+    "read:casework": "Lezen: cliënten, detenties, trajecten, metingen, mentorkoppelingen",
     "write:casework": "Wijzigen: trajecten",
     "read:intake": "Lezen: meldingen",
     "write:intake": "Aanleveren: meldingen",
+    "read:reports": "Lezen: rapportages (geaggregeerd, kleine aantallen onderdrukt)",
 }
 OAUTH2_PROVIDER = {
     "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("TERUGKEER_API_TOKEN_SECONDS", 3600),
@@ -313,7 +314,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "terugkeer.api.pagination.IdCursorPagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "terugkeer.api.schema.ApiAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["terugkeer.api.throttling.ApiClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api_client": env_str("TERUGKEER_API_RATE", "1000/hour")},
     "EXCEPTION_HANDLER": "terugkeer.api.problems.problem_exception_handler",
@@ -329,6 +330,10 @@ SPECTACULAR_SETTINGS = {
     "OAUTH2_FLOWS": ["clientCredentials"],
     "OAUTH2_TOKEN_URL": "/api/v1/oauth/token/",
     "OAUTH2_SCOPES": API_SCOPES,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "terugkeer.api.schema.notifications_body_hook",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "terugkeer.cases.choices.TrajectoryStatus",
         "NotificationStatusEnum": "terugkeer.detention.choices.NotificationStatus",

@@ -21,6 +21,13 @@ from terugkeer.core.tests.access_policy import (
 UNAUTHORISED = "401"
 CASEWORK = everyone(FORBIDDEN) | {Role.COORDINATOR: OK, Role.TEAM_CHAIR: OK}
 CASEWORK_OTHER = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHAIR: NOT_FOUND}
+# Reports: the roles of the report pages; the "other organisation" URL is the same URL.
+REPORTERS = everyone(FORBIDDEN) | {
+    Role.COORDINATOR: OK,
+    Role.TEAM_CHAIR: OK,
+    Role.POLICY_ADVISOR: OK,
+    Role.FUNCTIONAL_ADMIN: OK,
+}
 POST_ONLY = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAIR: NOT_ALLOWED}
 
 
@@ -52,6 +59,10 @@ POLICY = {
     ),
     "api:measurement-list": _list(),
     "api:measurement-detail": _detail(),
+    "api:mentor-match-list": _list(),
+    "api:mentor-match-detail": _detail(),
+    "api:report-list": Rule(UNAUTHORISED, REPORTERS),
+    "api:report-detail": Rule(UNAUTHORISED, REPORTERS, other_organisation=REPORTERS),
     "api:schema": Rule(OK, everyone(OK)),
     "api:docs": Rule(OK, everyone(OK)),
     "api:oauth:token": Rule(NOT_ALLOWED, everyone(NOT_ALLOWED)),
@@ -72,6 +83,7 @@ def extend_world(world) -> None:
     from terugkeer.cases.tests.factories import TrajectoryFactory
     from terugkeer.clients.tests.factories import ClientFactory
     from terugkeer.detention.tests.factories import DetentionNotificationFactory
+    from terugkeer.mentoring.tests.factories import MentorFactory, MentorMatchFactory
 
     own, other = world["own"], world["other"]
     trajectories = [TrajectoryFactory(client=ClientFactory(organisation=o)) for o in (own, other)]
@@ -82,7 +94,22 @@ def extend_world(world) -> None:
     params["api:notification_pk"] = tuple(
         DetentionNotificationFactory(detention=t.detention).pk for t in trajectories
     )
+    params["api:report_slug"] = ("bereik", "bereik")
     params["api:measurement_pk"] = tuple(MeasurementFactory(trajectory=t).pk for t in trajectories)
     world["shielded"]["detention_pk"] = shielded_trajectory(world).detention_id
+    matches = [
+        MentorMatchFactory(mentor=MentorFactory(organisation=o), trajectory=t)
+        for o, t in zip((own, other), trajectories, strict=True)
+    ]
+    params["api:mentor_match_pk"] = tuple(m.pk for m in matches)
+    # Ended: mentoring's own world gives the shielded trajectory its one active match.
+    shielded = shielded_trajectory(world)
+    world["shielded"]["mentor_match_pk"] = MentorMatchFactory(
+        mentor=MentorFactory(organisation=own),
+        trajectory=shielded,
+        started_on=shielded.opened_on,
+        ended_on=shielded.opened_on,
+        end_reason="anders",
+    ).pk
     api_clients = tuple(ApiClientFactory(organisation=o) for o in (own, other))
     world["objects"]["api_apiclient"] = api_clients

@@ -2,7 +2,8 @@
 
 ``manage.py run_daily [--date JJJJ-MM-DD]``; running it twice on one day enqueues nothing twice.
 It also forgets the one-time form tokens too old to be submitted (``core.form_tokens``) and runs
-the daily jobs the upper apps registered (``core.daily_jobs``, e.g. privacy's retention).
+the daily jobs the upper apps registered (``core.daily_jobs``: privacy's retention, the API's
+purge of old idempotency keys).
 The tasks are executed by ``manage.py db_worker`` (django-tasks-db).
 """
 
@@ -36,7 +37,8 @@ class Command(BaseCommand):
         for organisation, new in daily_tasks_enqueue(today=today):
             state = "in de wachtrij gezet" if new else "stond vandaag al in de wachtrij"
             self.stdout.write(f"{organisation.name}: signalensamenvatting {state}")
-        purged = used_form_tokens_purge(now=timezone.now())
+        now = timezone.now()
+        purged = used_form_tokens_purge(now=now)
         self.stdout.write(f"Verlopen formuliersleutels opgeruimd: {purged}")
         for _name, job in daily_jobs():
             for line in job(today):
