@@ -303,7 +303,12 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
     )
 
 
-def _reoffended(days: int) -> Exists:
+def reoffended_within(days: int) -> Exists:
+    """For a queryset of trajectories: a new *begin* notification of the same person (BSN) in
+    the same organisation within ``days`` after release (the recidivism report's definition).
+
+    Public: the privacy app's research export uses the same definition.
+    """
     return Exists(
         DetentionNotification.objects.filter(
             organisation=OuterRef("organisation"),
@@ -324,8 +329,8 @@ def recidivism_report(scope: Scope, filters: ReportFilters, today: datetime.date
         .filter(released_on__range=(filters.start, filters.end))
         .annotate(
             year=ExtractYear("released_on"),
-            again_2y=_reoffended(TWO_YEARS),
-            again_18m=_reoffended(EIGHTEEN_MONTHS),
+            again_2y=reoffended_within(TWO_YEARS),
+            again_18m=reoffended_within(EIGHTEEN_MONTHS),
         )
     )
     aggregates = {
