@@ -233,7 +233,7 @@ def test_the_json_download_is_machine_readable(as_officer, anna, world):
     assert row["waarden"]["kind"] == "PI-bezoek"
     assert row["waarden"]["notes"] == "Gesprek over de woning van Anna."
     # The download itself was a read of the dossier, and the export lists it.
-    assert data["toegangslogboek"][0]["pagina"] == "privacy:inzage_json"
+    assert data["toegangslogboek"][0]["pagina"] == "Inzage-export (JSON)"  # its Dutch title
     assert AccessLogEntry.objects.filter(page="privacy:inzage_json").count() == 1
 
 
