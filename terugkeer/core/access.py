@@ -120,6 +120,7 @@ class AccessPolicy:
         self._grants: dict[str, QueryRule] = {}
         self._restrictions: dict[str, list[QueryRule]] = defaultdict(list)
         self._reason_checks: dict[str, ReasonCheck] = {}
+        self._reason_roles: set[Role] = set()
 
     def grant(self, model_label: str, rule: QueryRule) -> None:
         label = model_label.lower()
@@ -130,19 +131,31 @@ class AccessPolicy:
     def restrict(self, model_label: str, rule: QueryRule) -> None:
         self._restrictions[model_label.lower()].append(rule)
 
-    def require_reason(self, model_label: str, check: ReasonCheck) -> None:
-        """Reads of ``model_label`` the grant allows may still need a stated reason first
-        (a shielded dossier read by someone not assigned). Idempotent for the same check."""
+    def require_reason(
+        self, model_label: str, check: ReasonCheck, *, roles: Iterable[Role]
+    ) -> None:
+        """Reads of ``model_label`` the grant allows to ``roles`` may still need a stated reason
+        first (a shielded dossier read by someone not assigned). Idempotent for the same check."""
         label = model_label.lower()
         if self._reason_checks.get(label, check) is not check:
             raise ImproperlyConfigured(f"{model_label} already has its reason check")
         self._reason_checks[label] = check
+        self._reason_roles.update(roles)
 
     def stated_reason(self, scope: Scope | None, obj: models.Model) -> StatedReason | None:
-        """Whether reading ``obj`` (already visible to ``scope``) is beyond its assignment."""
-        check = self._reason_checks.get(obj._meta.label_lower)
-        if check is None or scope is None:
+        """Whether reading ``obj`` (already visible to ``scope``) is beyond its assignment.
+
+        A model without a check of its own follows its client (the personal-data registry's
+        ``client_path``): a melding, a referral or a document of a shielded person asks as the
+        person's dossier does. Roles no check names cost nothing (no query)."""
+        if scope is None or scope.role not in self._reason_roles:
             return None
+        check = self._reason_checks.get(obj._meta.label_lower)
+        if check is None:
+            obj = _client_of(obj)
+            check = None if obj is None else self._reason_checks.get(obj._meta.label_lower)
+            if check is None:
+                return None
         return check(scope, obj)
 
     def is_registered(self, model: type[models.Model]) -> bool:
@@ -163,6 +176,21 @@ class AccessPolicy:
 
 
 policy = AccessPolicy()
+
+
+def _client_of(obj: models.Model) -> models.Model | None:
+    """The client a row of personal data belongs to (``core.personal_data``), if any."""
+    from terugkeer.core.personal_data import spec_for
+
+    spec = spec_for(obj._meta.label)
+    if spec is None or not spec.client_path:
+        return None
+    target: Any = obj
+    for step in spec.client_path.split("__"):
+        target = getattr(target, step, None)
+        if target is None:
+            return None
+    return target
 
 
 def for_roles(*roles: Role, actions: Iterable[str] | None = None) -> QueryRule:

@@ -10,7 +10,13 @@ from django.db.models.functions import Coalesce
 
 from terugkeer.accounts.models import Membership, Organisation, User
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import Action, Scope, get_visible_or_404, scope_for
+from terugkeer.core.access import (
+    Action,
+    Scope,
+    get_visible_or_404,
+    require_stated_reason,
+    scope_for,
+)
 from terugkeer.core.agenda_registry import AgendaItem, agenda_for
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.partners.choices import ReferralStatus
@@ -91,12 +97,13 @@ def trajectory_referrals(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Re
 
 
 def referral_for(*, scope: Scope, pk, action: str = Action.VIEW) -> Referral:
-    return get_visible_or_404(
+    referral = get_visible_or_404(
         Referral.objects.visible_to(scope, action=action).select_related(
             "trajectory__client", "partner", "contact"
         ),
         pk=pk,
     )
+    return require_stated_reason(scope, referral)  # break the glass: a shielded person's row
 
 
 def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Document]:
@@ -108,9 +115,10 @@ def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Do
 
 
 def document_for(*, scope: Scope, pk) -> Document:
-    return get_visible_or_404(
+    document = get_visible_or_404(
         Document.objects.visible_to(scope).select_related("trajectory__client"), pk=pk
     )
+    return require_stated_reason(scope, document)  # break the glass: a shielded person's file
 
 
 def unanswered_referrals(*, scope: Scope, today: datetime.date) -> list[tuple[Referral, int]]:
