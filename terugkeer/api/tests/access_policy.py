@@ -4,8 +4,9 @@ The matrix logs people in; systems with a token are covered by the api app's own
 (coordinator, team chair) reads every resource, every other role gets 403; anonymous visitors
 401 (a bearer challenge, not the login page). Another organisation's object and the shielded case
 answer 404 (the coordinator) as in the UI; the team chair, who must state a reason in the web pages
-first (break the glass), gets 403 for the shielded person's details. A POST-only action answers 405 to a GET. The schema and
-its documentation are public; the token endpoints take only POST (405).
+first (break the glass), gets 403 for the shielded person's details. A POST-only action answers
+405 to a GET. The schema and its documentation are public; the token endpoints take only POST
+(405).
 """
 
 from terugkeer.core.roles import Role

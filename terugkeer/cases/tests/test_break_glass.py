@@ -252,3 +252,26 @@ def test_the_privacy_officer_sees_each_reason_as_an_alert(world, verified_client
     # And the alerts page shows it
     page = verified_client(world["officer"], world["organisation"]).get(reverse("privacy:alerts"))
     assert REASON in page.content.decode()
+
+
+def test_a_row_of_the_shielded_person_asks_as_the_dossier_does(world, verified_client):
+    # Given the shielded person's melding and a document on their trajectory
+    from terugkeer.detention.tests.factories import DetentionNotificationFactory
+    from terugkeer.partners.tests.factories import DocumentFactory
+
+    notification = DetentionNotificationFactory(detention=world["trajectory"].detention)
+    document = DocumentFactory(trajectory=world["trajectory"])
+    urls = [
+        reverse("intake:notification", args=[notification.pk]),
+        reverse("partners:document_download", args=[document.pk]),
+    ]
+    http = verified_client(world["chair"], world["organisation"])
+
+    # Then each asks for the reason first, and opens after it
+    for url in urls:
+        response = http.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == _reason_url(world["client"], url)
+    _state_reason(http, world["client"], urls[0])
+    for url in urls:
+        assert http.get(url).status_code == 200, url
