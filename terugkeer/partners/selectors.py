@@ -96,13 +96,19 @@ def trajectory_referrals(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Re
     )
 
 
-def referral_for(*, scope: Scope, pk, action: str = Action.VIEW) -> Referral:
+def referral_for(
+    *, scope: Scope, pk, action: str = Action.VIEW, check_reason: bool = True
+) -> Referral:
+    """The referral; ``check_reason=False`` leaves break the glass to the caller (a page that
+    refuses a change first, so a refused POST stays a 403)."""
     referral = get_visible_or_404(
         Referral.objects.visible_to(scope, action=action).select_related(
             "trajectory__client", "partner", "contact"
         ),
         pk=pk,
     )
+    if not check_reason:
+        return referral
     return require_stated_reason(scope, referral)  # break the glass: a shielded person's row
 
 
