@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
+from rest_framework.exceptions import PermissionDenied
 
 from terugkeer.api import filters, serializers
 from terugkeer.api.permissions import api_client_of
 from terugkeer.assessments.models import DomainScore, Measurement
 from terugkeer.clients.models import Client
-from terugkeer.core.access import Action
+from terugkeer.core.access import Action, ReasonRequired, require_stated_reason
 from terugkeer.core.access_log import record_access, record_list_access
 from terugkeer.detention.models import Detention
 from terugkeer.mentoring.models import MentorMatch
@@ -66,7 +68,19 @@ class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     def get_object(self):
         if getattr(self, "_object", None) is None:
-            self._object = super().get_object()
+            found = super().get_object()
+            try:
+                # Break the glass: a shielded dossier read beyond the reader's assignment needs
+                # a reason stated on its page in Terugkeer first; the API has no such page.
+                require_stated_reason(self.scope, found)
+            except ReasonRequired as exc:
+                raise PermissionDenied(
+                    _(
+                        "Dit dossier is afgeschermd. Geef eerst in Terugkeer een reden op om het "
+                        "in te zien."
+                    )
+                ) from exc
+            self._object = found
         return self._object
 
 

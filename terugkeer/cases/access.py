@@ -84,7 +84,15 @@ def hide_clients_of_shielded_trajectories(queryset, scope, action):
 
 
 def register() -> None:
+    from terugkeer.cases.break_glass import client_reason, trajectory_reason
+
     policy.grant("cases.Trajectory", trajectory_rule)
+    # Break the glass: a shielded person's dossier read beyond the reader's assignment (the
+    # team chair) needs a stated reason first (``cases/break_glass.py``).
+    policy.require_reason("cases.Trajectory", trajectory_reason, roles=[Role.TEAM_CHAIR])
+    policy.require_reason("clients.Client", client_reason, roles=[Role.TEAM_CHAIR])
+    # The record of those reasons: the privacy officer reviews it (and sees it among the alerts).
+    policy.grant("cases.BreakGlassAccess", for_roles(Role.PRIVACY_OFFICER, actions=[Action.VIEW]))
     for label in TRAJECTORY_CHILDREN:
         policy.grant(label, through("trajectory"))
     policy.grant("cases.PlanTemplate", for_roles(*CASEWORK_ROLES, Role.FUNCTIONAL_ADMIN))

@@ -15,7 +15,7 @@ from terugkeer.cases.intake_forms import (
     NotificationCorrectionForm,
     UploadForm,
 )
-from terugkeer.core.access import get_visible_or_404
+from terugkeer.core.access import get_visible_or_404, require_stated_reason
 from terugkeer.core.access_log import ListAccessLogMixin, record_access, record_list_access
 from terugkeer.core.downloads import file_response
 from terugkeer.core.locking import StaleObjectError
@@ -276,11 +276,14 @@ class NotificationDetailView(IntakeViewMixin, FormView):
 
     def _load(self) -> None:
         # After ScopedViewMixin.dispatch: a wrong role is a 403 before any lookup.
-        self.notification = get_visible_or_404(
-            DetentionNotification.objects.visible_to(self.request.scope)
-            .select_related("municipality", "client", "import_batch", "registered_by")
-            .defer("import_batch__content", "import_batch__parsed"),
-            pk=self.kwargs["notification_pk"],
+        self.notification = require_stated_reason(
+            self.request.scope,
+            get_visible_or_404(
+                DetentionNotification.objects.visible_to(self.request.scope)
+                .select_related("municipality", "client", "import_batch", "registered_by")
+                .defer("import_batch__content", "import_batch__parsed"),
+                pk=self.kwargs["notification_pk"],
+            ),
         )
 
     def get(self, request, *args, **kwargs):

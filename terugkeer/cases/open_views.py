@@ -17,7 +17,7 @@ from terugkeer.cases.models import ProgrammeDefinition
 from terugkeer.clients.choices import Sex
 from terugkeer.clients.models import Client
 from terugkeer.clients.services import client_create
-from terugkeer.core.access import get_visible_or_404
+from terugkeer.core.access import get_visible_or_404, require_stated_reason
 from terugkeer.core.access_log import record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.core.forms import OneTimeFormMixin
@@ -80,9 +80,10 @@ class OpenTrajectoryView(ScopedViewMixin, FormView):
     def get_client(self):
         if "client_pk" not in self.kwargs:
             return None
-        return get_visible_or_404(
+        client = get_visible_or_404(
             Client.objects.visible_to(self.request.scope), pk=self.kwargs["client_pk"]
         )
+        return require_stated_reason(self.request.scope, client)
 
     def get_form_kwargs(self):
         return {

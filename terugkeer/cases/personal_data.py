@@ -59,6 +59,14 @@ SPECS = (
         free_text_fields=("participants", "notes"),
         order=36,
     ),
+    # Who read this person's shielded dossier without being assigned, and why (break the glass).
+    PersonalDataSpec(
+        model="cases.BreakGlassAccess",
+        client_path="client",
+        title=_("Inzage van het afgeschermde dossier met reden"),
+        free_text_fields=("reason",),
+        order=37,
+    ),
 )
 
 

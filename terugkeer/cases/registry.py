@@ -11,6 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from terugkeer.core.page_titles import register_page_title
+
 
 @dataclass(frozen=True)
 class DossierTab:
@@ -41,6 +46,8 @@ _event_sources: list[EventSource] = []
 
 def register_tab(url_name: str, title: Any, *, order: int) -> None:
     _tabs[url_name] = DossierTab(url_name, title, order)
+    # The tab's title names its page in the access log too (the privacy officer's, the inzage).
+    register_page_title(url_name, format_lazy("{} ({})", title, _("dossier")))
 
 
 def register_pdf_section(provider: PdfSectionProvider) -> PdfSectionProvider:

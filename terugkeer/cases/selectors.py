@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from terugkeer.accounts.models import Municipality, User
 from terugkeer.cases.choices import TrajectoryStatus
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import Action, Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404, require_stated_reason
 from terugkeer.core.roles import CASEWORK_ROLES, Role
 
 READ_ONLY_MESSAGE = _(
@@ -47,7 +47,9 @@ def require_action(scope, row, *, trajectory: Trajectory, action: str = Action.C
 
 
 def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
-    """The trajectory ``pk`` for ``action``: 404 if not visible, 403 if visible but not this."""
+    """The trajectory ``pk`` for ``action``: 404 if not visible, 403 if visible but not this;
+    a shielded dossier read beyond the reader's assignment first asks for a stated reason
+    (``core.access.ReasonRequired``, see ``cases/break_glass.py``)."""
     visible = Trajectory.objects.visible_to(scope).select_related(
         "client",
         "coordinator",
@@ -58,7 +60,7 @@ def trajectory_for(scope, pk, *, action: str = Action.VIEW) -> Trajectory:
     )
     trajectory = get_visible_or_404(visible, pk=pk)
     require_action(scope, trajectory, trajectory=trajectory, action=action)
-    return trajectory
+    return require_stated_reason(scope, trajectory)
 
 
 def overdue_first_contact_q(today: datetime.date) -> Q:

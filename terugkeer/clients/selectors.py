@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from terugkeer.clients.models import Client
-from terugkeer.core.access import Action, Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404, require_stated_reason
 from terugkeer.core.validators import normalise_bsn
 
 _DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -75,10 +75,12 @@ def client_search(*, scope: Scope | None, query: ClientQuery) -> QuerySet[Client
 
 
 def client_for_dossier(*, scope: Scope | None, pk: int) -> Client:
-    """One client of the scope, or 404."""
-    return get_visible_or_404(
+    """One client of the scope, or 404; a reason first where the policy asks for one (break the
+    glass: a shielded person's dossier read beyond the reader's assignment)."""
+    client = get_visible_or_404(
         Client.objects.visible_to(scope).select_related("municipality"), pk=pk
     )
+    return require_stated_reason(scope, client)
 
 
 READ_ONLY_MESSAGE = _(
@@ -91,4 +93,4 @@ def client_for_edit(*, scope: Scope | None, pk: int) -> Client:
     client = get_visible_or_404(Client.objects.visible_to(scope), pk=pk)
     if not scope.can(Action.CHANGE, client):
         raise PermissionDenied(READ_ONLY_MESSAGE)
-    return client
+    return require_stated_reason(scope, client)

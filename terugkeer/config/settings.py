@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "terugkeer.accounts.middleware.TwoFactorRequiredMiddleware",
     "terugkeer.accounts.middleware.ActiveOrganisationMiddleware",
     "terugkeer.core.middleware.NoStoreMiddleware",
+    # A shielded dossier read without a stated reason: to the page asking for one.
+    "terugkeer.core.middleware.ReasonRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -82,6 +82,31 @@ def scope_for(user: Any, membership: Membership | None) -> Scope | None:
 QueryRule = Callable[[models.QuerySet, Scope, str], models.QuerySet]
 
 
+@dataclass(frozen=True)
+class StatedReason:
+    """A read beyond the reader's assignment (break the glass): where to state a reason, and
+    the reason stated, if one is in force (empty: the read must wait for one)."""
+
+    url: str
+    reason: str = ""
+
+
+# For one object the scope may read: None when no reason is needed, else a StatedReason.
+ReasonCheck = Callable[[Scope, models.Model], "StatedReason | None"]
+
+
+class ReasonRequired(Exception):
+    """Reading this object needs a stated reason first; ``url`` is the page that asks for it.
+
+    ``core.middleware.ReasonRequiredMiddleware`` turns it into a redirect to that page (with the
+    page asked for as ``next``), so no data of the object reaches the response.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(url)
+
+
 class AccessPolicy:
     """The one access policy (DESIGN.md section 5): every model of personal data registers here.
 
@@ -94,6 +119,8 @@ class AccessPolicy:
     def __init__(self) -> None:
         self._grants: dict[str, QueryRule] = {}
         self._restrictions: dict[str, list[QueryRule]] = defaultdict(list)
+        self._reason_checks: dict[str, ReasonCheck] = {}
+        self._reason_roles: set[Role] = set()
 
     def grant(self, model_label: str, rule: QueryRule) -> None:
         label = model_label.lower()
@@ -103,6 +130,33 @@ class AccessPolicy:
 
     def restrict(self, model_label: str, rule: QueryRule) -> None:
         self._restrictions[model_label.lower()].append(rule)
+
+    def require_reason(
+        self, model_label: str, check: ReasonCheck, *, roles: Iterable[Role]
+    ) -> None:
+        """Reads of ``model_label`` the grant allows to ``roles`` may still need a stated reason
+        first (a shielded dossier read by someone not assigned). Idempotent for the same check."""
+        label = model_label.lower()
+        if self._reason_checks.get(label, check) is not check:
+            raise ImproperlyConfigured(f"{model_label} already has its reason check")
+        self._reason_checks[label] = check
+        self._reason_roles.update(roles)
+
+    def stated_reason(self, scope: Scope | None, obj: models.Model) -> StatedReason | None:
+        """Whether reading ``obj`` (already visible to ``scope``) is beyond its assignment.
+
+        A model without a check of its own follows its client (the personal-data registry's
+        ``client_path``): a melding, a referral or a document of a shielded person asks as the
+        person's dossier does. Roles no check names cost nothing (no query)."""
+        if scope is None or scope.role not in self._reason_roles:
+            return None
+        check = self._reason_checks.get(obj._meta.label_lower)
+        if check is None:
+            obj = _client_of(obj)
+            check = None if obj is None else self._reason_checks.get(obj._meta.label_lower)
+            if check is None:
+                return None
+        return check(scope, obj)
 
     def is_registered(self, model: type[models.Model]) -> bool:
         return model._meta.label_lower in self._grants
@@ -122,6 +176,21 @@ class AccessPolicy:
 
 
 policy = AccessPolicy()
+
+
+def _client_of(obj: models.Model) -> models.Model | None:
+    """The client a row of personal data belongs to (``core.personal_data``), if any."""
+    from terugkeer.core.personal_data import spec_for
+
+    spec = spec_for(obj._meta.label)
+    if spec is None or not spec.client_path:
+        return None
+    target: Any = obj
+    for step in spec.client_path.split("__"):
+        target = getattr(target, step, None)
+        if target is None:
+            return None
+    return target
 
 
 def for_roles(*roles: Role, actions: Iterable[str] | None = None) -> QueryRule:
@@ -181,6 +250,15 @@ class ScopedQuerySet(models.QuerySet):
             return self.none()
         owned = self.filter(**{self.organisation_field: scope.organisation})
         return policy.apply(owned, scope, str(action))
+
+
+def require_stated_reason(scope: Scope | None, obj: M) -> M:
+    """``obj`` if ``scope`` may read it now; :class:`ReasonRequired` while a reason is needed
+    and none is in force. Call it where one object's data is read (the dossier, the client page)."""
+    stated = policy.stated_reason(scope, obj)
+    if stated is not None and not stated.reason:
+        raise ReasonRequired(stated.url)
+    return obj
 
 
 def get_visible_or_404(queryset: models.QuerySet[M], **lookup: Any) -> M:

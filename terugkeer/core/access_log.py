@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
+from terugkeer.core.access import policy
 from terugkeer.core.models import AccessLogEntry
 
 
@@ -33,6 +35,13 @@ def record_access(
             "record_access must run outside transaction.atomic so the row survives a rollback"
         )
     match = getattr(request, "resolver_match", None)
+    stated = policy.stated_reason(getattr(request, "scope", None), subject)
+    if stated is not None and stated.reason:
+        # A read beyond the reader's assignment (break the glass) carries its stated reason.
+        purpose = _("%(purpose)s; reden: %(reason)s") % {
+            "purpose": purpose or _("afgeschermd dossier"),
+            "reason": stated.reason,
+        }
     return AccessLogEntry.objects.create(
         user=request.user,
         organisation=request.organisation,

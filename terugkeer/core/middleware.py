@@ -1,6 +1,10 @@
 """Request/response rules that hold for every page of the application."""
 
+from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
+
+from terugkeer.core.access import ReasonRequired
 
 
 class NoStoreMiddleware:
@@ -20,3 +24,22 @@ class NoStoreMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class ReasonRequiredMiddleware:
+    """A read that needs a stated reason first (``core.access.ReasonRequired``, break the glass)
+    is answered with a redirect to the page asking for it; the page asked for comes back as
+    ``next``. Whatever the view had computed is dropped, so nothing of the object is shown."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ReasonRequired):
+            return None
+        return HttpResponseRedirect(
+            f"{exception.url}?{urlencode({'next': request.get_full_path()})}"
+        )

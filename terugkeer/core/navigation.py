@@ -71,6 +71,11 @@ def register_nav_item(item: NavItem) -> NavItem:
     return item
 
 
+def nav_item(url_name: str) -> NavItem | None:
+    """The menu item linking to ``url_name``, if there is one."""
+    return _nav_items.get(url_name)
+
+
 def register_tiles(provider: TileProvider) -> TileProvider:
     if provider not in _tile_providers:
         _tile_providers.append(provider)

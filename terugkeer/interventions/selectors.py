@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 
 from terugkeer.cases.models import DomainAssessment, ProgrammeDefinition, Trajectory
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
-from terugkeer.core.access import Action, Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404, require_stated_reason
 from terugkeer.interventions.choices import GiftStatus, LineKind
 from terugkeer.interventions.models import (
     BudgetLine,
@@ -99,7 +99,7 @@ def _for(model, *, scope: Scope, pk: int, action: str, related: tuple):
         and not model.objects.visible_to(scope, action=action).filter(pk=pk).exists()
     ):
         raise PermissionDenied(READ_ONLY_MESSAGE)
-    return row
+    return require_stated_reason(scope, row)  # break the glass: a shielded person's row
 
 
 def request_for(*, scope: Scope, pk: int, action: str = Action.VIEW) -> InterventionRequest:

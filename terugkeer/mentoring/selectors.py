@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from terugkeer.cases.models import Goal, Trajectory
 from terugkeer.cases.selectors import require_action
-from terugkeer.core.access import Action, Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404, require_stated_reason
 from terugkeer.mentoring.choices import ContactKind, ContactMood, MentorStatus
 from terugkeer.mentoring.models import (
     Mentor,
@@ -329,12 +329,13 @@ def reports_inbox(*, scope: Scope | None, only_open: bool = False) -> QuerySet[M
 
 
 def report_for_casework(*, scope: Scope | None, pk: int, action: str = Action.VIEW):
-    return get_visible_or_404(
+    report = get_visible_or_404(
         MentorReport.objects.visible_to(scope, action=action).select_related(
             "match__mentor", "match__trajectory__client", "feedback_by"
         ),
         pk=pk,
     )
+    return require_stated_reason(scope, report)  # break the glass: a shielded person's report
 
 
 def meetings_for(*, scope: Scope | None) -> QuerySet[MentorMeeting]:

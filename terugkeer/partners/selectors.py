@@ -10,7 +10,13 @@ from django.db.models.functions import Coalesce
 
 from terugkeer.accounts.models import Membership, Organisation, User
 from terugkeer.cases.models import Trajectory
-from terugkeer.core.access import Action, Scope, get_visible_or_404, scope_for
+from terugkeer.core.access import (
+    Action,
+    Scope,
+    get_visible_or_404,
+    require_stated_reason,
+    scope_for,
+)
 from terugkeer.core.agenda_registry import AgendaItem, agenda_for
 from terugkeer.core.roles import CASEWORK_ROLES
 from terugkeer.partners.choices import ReferralStatus
@@ -90,13 +96,20 @@ def trajectory_referrals(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Re
     )
 
 
-def referral_for(*, scope: Scope, pk, action: str = Action.VIEW) -> Referral:
-    return get_visible_or_404(
+def referral_for(
+    *, scope: Scope, pk, action: str = Action.VIEW, check_reason: bool = True
+) -> Referral:
+    """The referral; ``check_reason=False`` leaves break the glass to the caller (a page that
+    refuses a change first, so a refused POST stays a 403)."""
+    referral = get_visible_or_404(
         Referral.objects.visible_to(scope, action=action).select_related(
             "trajectory__client", "partner", "contact"
         ),
         pk=pk,
     )
+    if not check_reason:
+        return referral
+    return require_stated_reason(scope, referral)  # break the glass: a shielded person's row
 
 
 def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Document]:
@@ -108,13 +121,13 @@ def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Do
 
 
 def document_for(*, scope: Scope, pk) -> Document:
-    """A document that still has its file (a removed one is a 404, as one outside the scope)."""
-    return get_visible_or_404(
+    document = get_visible_or_404(
         Document.objects.visible_to(scope)
-        .filter(removed_at__isnull=True)
+        .filter(removed_at__isnull=True)  # a removed one is a 404, as one outside the scope
         .select_related("trajectory__client"),
         pk=pk,
     )
+    return require_stated_reason(scope, document)  # break the glass: a shielded person's file
 
 
 def unanswered_referrals(*, scope: Scope, today: datetime.date) -> list[tuple[Referral, int]]:

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from terugkeer.cases.dossier import DossierTabMixin
 from terugkeer.cases.selectors import READ_ONLY_MESSAGE
-from terugkeer.core.access import Action
+from terugkeer.core.access import Action, require_stated_reason
 from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
 from terugkeer.partners import selectors, services
@@ -189,10 +189,12 @@ class ReferralDetailView(LoggedRenderMixin, CaseworkChangeMixin, FormView):
 
     @cached_property
     def referral(self):
-        found = selectors.referral_for(scope=self.request.scope, pk=self.kwargs["referral_pk"])
+        found = selectors.referral_for(
+            scope=self.request.scope, pk=self.kwargs["referral_pk"], check_reason=False
+        )
         if self.request.method == "POST":
             self.require_change(found)
-        return found
+        return require_stated_reason(self.request.scope, found)
 
     def log_access(self) -> None:
         record_access(self.request, self.referral.trajectory, purpose="verwijzing bekijken")

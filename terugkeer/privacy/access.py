@@ -1,23 +1,16 @@
 """Access rules of the privacy app, registered with ``core.access.policy``.
 
 Data-subject requests are the privacy officer's alone. The privacy officer reads no casework
-through the casework rules (``clients`` grants clients to casework roles only); what this app
-shows of a client (the access log about them, the inzage export) it reads through
-:func:`privacy_officer_clients`, which admits exactly the privacy officer of the client's own
-organisation. Every such page writes the access log.
+(``clients`` grants clients to casework roles); for this app's function, the access log about a
+client and the inzage export, ``clients`` lets the privacy officer *read* the organisation's
+clients through its reader registry (:func:`terugkeer.clients.access.register_reader`), never
+change them. So every read of a client here goes through ``Client.objects.visible_to`` like any
+other, another organisation's client stays invisible, and every such page writes the access log.
 """
 
-from terugkeer.core.access import Scope, for_roles, policy
+from terugkeer.clients.access import register_reader
+from terugkeer.core.access import Action, for_roles, policy
 from terugkeer.core.roles import Role
-
-
-def privacy_officer_clients(scope: Scope | None):
-    """The organisation's clients for its privacy officer; nothing for anyone else."""
-    from terugkeer.clients.models import Client
-
-    if scope is None or scope.role != Role.PRIVACY_OFFICER:
-        return Client.objects.none()
-    return Client.objects.filter(organisation=scope.organisation)
 
 
 def register() -> None:
@@ -26,3 +19,4 @@ def register() -> None:
     policy.grant("privacy.ResearchExport", for_roles(Role.PRIVACY_OFFICER))
     # Retention rules: proposed and confirmed by two of the privacy officers and functional admins.
     policy.grant("privacy.RetentionRule", for_roles(Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMIN))
+    register_reader(Role.PRIVACY_OFFICER, actions=(Action.VIEW, Action.EXPORT))

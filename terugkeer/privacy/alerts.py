@@ -7,6 +7,8 @@ Three kinds, with the organisation's thresholds (:class:`PrivacySettings`):
   assigned (coordinator, substitute or mentor of a match);
 - ``shielded``: a user read a shielded (afgeschermd) trajectory, or the client of one, without
   being assigned to that shielded trajectory: one alert per user and client;
+- ``break_glass``: a user stated a reason to open a shielded dossier they are not assigned to
+  (``cases.BreakGlassAccess``): one alert per reason stated, with the reason;
 - ``after_hours``: a user read personal data before the start or from the end of working hours:
   one alert per user, with the number of reads and the first and last moment.
 
@@ -29,6 +31,7 @@ from terugkeer.privacy import selectors
 MANY_UNASSIGNED = "many_unassigned"
 SHIELDED = "shielded"
 AFTER_HOURS = "after_hours"
+BREAK_GLASS = "break_glass"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Alert:
     last_at: datetime.datetime
     client_id: int | None = None
     client_label: str = ""
+    reason: str = ""
 
     @property
     def title(self) -> str:
@@ -52,6 +56,11 @@ class Alert:
         if self.kind == SHIELDED:
             return _("Afgeschermd dossier gelezen zonder toewijzing: %(client)s") % {
                 "client": self.client_label
+            }
+        if self.kind == BREAK_GLASS:
+            return _("Afgeschermd dossier geopend met reden: %(client)s (reden: %(reason)s)") % {
+                "client": self.client_label,
+                "reason": self.reason,
             }
         return _("%(n)s keer gelezen buiten werktijd") % {"n": self.count}
 
@@ -106,6 +115,15 @@ def alerts_for_day(*, scope: Scope, day: datetime.date) -> list[Alert]:
     )
     client_ids = {int(e["subject_id"]) for e in entries if e["subject_type_id"] == client_type}
     client_ids |= set(client_of.values())
+    from terugkeer.cases.models import BreakGlassAccess
+
+    reasons = list(
+        BreakGlassAccess.objects.visible_to(scope)
+        .filter(opened_at__gte=start, opened_at__lt=end)
+        .order_by("opened_at", "pk")
+        .values("user_id", "user__full_name", "client_id", "reason", "opened_at")
+    )
+    client_ids |= {row["client_id"] for row in reasons}
     trajectories, assigned = _assignments(client_ids)
     labels = {
         c.pk: str(c) for c in selectors.privacy_officer_clients(scope).filter(pk__in=client_ids)
@@ -163,11 +181,26 @@ def alerts_for_day(*, scope: Scope, day: datetime.date) -> list[Alert]:
                 client_label=labels.get(client_id, ""),
             )
         )
+    for row in reasons:
+        alerts.append(
+            Alert(
+                BREAK_GLASS,
+                day,
+                row["user_id"],
+                row["user__full_name"],
+                1,
+                row["opened_at"],
+                row["opened_at"],
+                client_id=row["client_id"],
+                client_label=labels.get(row["client_id"], ""),
+                reason=row["reason"],
+            )
+        )
     for user_id, moments in after_hours.items():
         alerts.append(
             Alert(AFTER_HOURS, day, user_id, names[user_id], len(moments), *_span(moments))
         )
-    order = {SHIELDED: 0, MANY_UNASSIGNED: 1, AFTER_HOURS: 2}
+    order = {BREAK_GLASS: 0, SHIELDED: 1, MANY_UNASSIGNED: 2, AFTER_HOURS: 3}
     return sorted(alerts, key=lambda a: (order[a.kind], a.first_at, a.user_id, a.client_id or 0))
 
 

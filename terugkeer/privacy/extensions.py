@@ -1,10 +1,12 @@
-"""What the privacy app adds to core's pages: the privacy officer's menu items and home tiles."""
+"""What the privacy app adds to core's pages: the privacy officer's menu items and home tiles,
+and the Dutch titles of its pages in the access log (``core.page_titles``)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from terugkeer.core.navigation import HomeTask, NavItem, register_nav_item, register_tiles
+from terugkeer.core.page_titles import register_page_title
 from terugkeer.core.roles import Role
 
 PRIVACY_OFFICER = frozenset({Role.PRIVACY_OFFICER})
@@ -40,6 +42,19 @@ MENU = (
 )
 
 
+PAGE_TITLES = {
+    "privacy:index": gettext_lazy("Privacy: cliënt opzoeken"),
+    "privacy:client_lookup": gettext_lazy("Privacy: cliënt opzoeken"),
+    "privacy:client_log": gettext_lazy("Wie heeft dit dossier ingezien"),
+    "privacy:access_log_csv": gettext_lazy("Toegangslogboek (CSV)"),
+    "privacy:access_log_xlsx": gettext_lazy("Toegangslogboek (XLSX)"),
+    "privacy:request_create": gettext_lazy("Verzoek van betrokkene registreren"),
+    "privacy:request_detail": gettext_lazy("Verzoek van betrokkene"),
+    "privacy:inzage_pdf": gettext_lazy("Inzage-export (PDF)"),
+    "privacy:inzage_json": gettext_lazy("Inzage-export (JSON)"),
+}
+
+
 def privacy_tiles(scope) -> list[HomeTask]:
     if scope.role != Role.PRIVACY_OFFICER:
         return []
@@ -71,3 +86,5 @@ def register() -> None:
     register_tiles(privacy_tiles)
     for item in MENU:
         register_nav_item(item)
+    for url_name, title in PAGE_TITLES.items():
+        register_page_title(url_name, title)

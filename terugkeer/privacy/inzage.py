@@ -3,12 +3,15 @@
 Which data belongs to a person is what the apps registered with ``core.personal_data``; this
 module reads, for one client, every registered model's rows of the privacy officer's own
 organisation, with Dutch field names and values formatted for a reader (dates dd-mm-jjjj, choices
-as their labels), and adds who read the dossier when (the access log).
+as their labels), what changed when and by whom (django-simple-history, ``inzage_history``), the
+attached files by name and date, and who read the dossier when (the access log, pages by their
+Dutch title from ``core.page_titles``).
 
-This is a privileged read: the privacy officer reads no casework through the access policy
-(``clients`` and ``cases`` grant it to casework roles only). The export is open to the privacy
-officer of the client's own organisation only, and only for a registered request of kind inzage
-(:func:`inzage_for_request`); the view writes the access log. Each registered model costs one query.
+This is a privileged read: the privacy officer reads the client through the policy (the clients
+app's reader rule) but no casework; the registered models' rows are read directly for the one
+client. The export is open to the privacy officer of the client's own organisation only, and only
+for a registered request of kind inzage (:func:`inzage_for_request`); the view writes the access
+log. Each registered model costs one query (two with a history, a third with files).
 """
 
 from __future__ import annotations
@@ -28,9 +31,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from terugkeer.core.access import Scope
+from terugkeer.core.page_titles import page_title
 from terugkeer.core.personal_data import PersonalDataSpec, specs
 from terugkeer.core.roles import Role
+from terugkeer.privacy import inzage_history
 from terugkeer.privacy.choices import RequestKind
+from terugkeer.privacy.inzage_history import InzageChange, InzageFile
 from terugkeer.privacy.models import SubjectRequest
 from terugkeer.privacy.selectors import access_log_for, client_access_log
 
@@ -88,6 +94,8 @@ class InzageExport:
     request_received_on: str = ""
     sections: list[InzageSection] = field(default_factory=list)
     reads: list[InzageRead] = field(default_factory=list)
+    changes: list[InzageChange] = field(default_factory=list)
+    files: list[InzageFile] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The machine-readable export: Dutch keys, values as in the PDF."""
@@ -113,6 +121,29 @@ class InzageExport:
                     ],
                 }
                 for section in self.sections
+            ],
+            "wijzigingen": [
+                {
+                    "tijdstip": change.at,
+                    "door": change.user,
+                    "onderdeel": change.section,
+                    "id": change.object_id,
+                    "soort": change.kind,
+                    "velden": [
+                        {"veld": label, "oud": old, "nieuw": new}
+                        for label, old, new in change.changes
+                    ],
+                }
+                for change in self.changes
+            ],
+            "bijlagen": [
+                {
+                    "onderdeel": attached.section,
+                    "titel": attached.title,
+                    "bestandsnaam": attached.name,
+                    "datum": attached.date,
+                }
+                for attached in self.files
             ],
             "toegangslogboek": [
                 {
@@ -199,6 +230,7 @@ def client_inzage(*, scope: Scope, client, subject_request=None) -> InzageExport
         raise Http404(_("Dit gegeven bestaat niet of u heeft er geen toegang toe."))
     organisation = scope.organisation
     reads = client_access_log(scope=scope, client=client)
+    registered = specs()
     return InzageExport(
         client_id=client.pk,
         client_name=str(client),
@@ -208,12 +240,18 @@ def client_inzage(*, scope: Scope, client, subject_request=None) -> InzageExport
         request_received_on=(
             subject_request.received_on.strftime("%d-%m-%Y") if subject_request else ""
         ),
-        sections=[section_for(spec, organisation=organisation, client=client) for spec in specs()],
+        sections=[
+            section_for(spec, organisation=organisation, client=client) for spec in registered
+        ],
+        changes=inzage_history.history(
+            registered, organisation=organisation, client=client, format_value=format_value
+        ),
+        files=inzage_history.files(registered, organisation=organisation, client=client),
         reads=[
             InzageRead(
                 at=timezone.localtime(entry.created_at).strftime("%d-%m-%Y %H:%M"),
                 user=str(entry.user),
-                page=entry.page,
+                page=page_title(entry.page),
                 path=entry.path,
                 purpose=entry.purpose,
                 subject=entry.subject_label,

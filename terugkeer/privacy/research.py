@@ -29,7 +29,7 @@ from terugkeer.cases.choices import (
 from terugkeer.cases.models import Domain, DomainAssessment, Trajectory
 from terugkeer.clients.choices import Sex
 from terugkeer.detention.choices import LegalTitle
-from terugkeer.reports.selectors.outcomes import TWO_YEARS, _reoffended
+from terugkeer.reports.selectors.outcomes import TWO_YEARS, reoffended_within
 
 # Fewer than this many rows share a value or a combination: it is too rare to show.
 SMALL_CELL = 5
@@ -223,7 +223,7 @@ def build_table(
     trajectories = list(
         cohort(organisation, start, end, programme)
         .select_related("client", "municipality", "detention__institution")
-        .annotate(again_2y=_reoffended(TWO_YEARS))
+        .annotate(again_2y=reoffended_within(TWO_YEARS))
         .order_by("pk")
     )
     ids = [t.pk for t in trajectories]

@@ -6,12 +6,21 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from terugkeer.core.access import Scope, get_visible_or_404
+from terugkeer.core.access import Action, Scope, get_visible_or_404
 from terugkeer.core.models import AccessLogEntry
 from terugkeer.core.roles import Role
-from terugkeer.privacy.access import privacy_officer_clients
 from terugkeer.privacy.choices import OPEN_STATUSES
 from terugkeer.privacy.models import PrivacySettings, SubjectRequest
+
+
+def privacy_officer_clients(scope: Scope | None) -> QuerySet:
+    """The organisation's clients for its privacy officer (through the one policy); nothing for
+    anyone else, even a role that reads clients for casework."""
+    from terugkeer.clients.models import Client
+
+    if scope is None or scope.role != Role.PRIVACY_OFFICER:
+        return Client.objects.none()
+    return Client.objects.visible_to(scope, action=Action.VIEW)
 
 
 def access_log_for(*, scope: Scope | None) -> QuerySet[AccessLogEntry]:

@@ -13,6 +13,7 @@ from terugkeer.privacy import alerts, selectors
 
 PRIVACY_OFFICER = frozenset({Role.PRIVACY_OFFICER})
 SEVERITY = {
+    alerts.BREAK_GLASS: Severity.HIGH,
     alerts.SHIELDED: Severity.HIGH,
     alerts.MANY_UNASSIGNED: Severity.MEDIUM,
     alerts.AFTER_HOURS: Severity.LOW,

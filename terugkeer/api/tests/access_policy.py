@@ -3,8 +3,10 @@
 The matrix logs people in; systems with a token are covered by the api app's own tests. Casework
 (coordinator, team chair) reads every resource, every other role gets 403; anonymous visitors
 401 (a bearer challenge, not the login page). Another organisation's object and the shielded case
-answer 404 (the coordinator) as in the UI. A POST-only action answers 405 to a GET. The schema and
-its documentation are public; the token endpoints take only POST (405).
+answer 404 (the coordinator) as in the UI; the team chair, who must state a reason in the web pages
+first (break the glass), gets 403 for the shielded person's details. A POST-only action answers
+405 to a GET. The schema and its documentation are public; the token endpoints take only POST
+(405).
 """
 
 from terugkeer.core.roles import Role
@@ -29,6 +31,9 @@ REPORTERS = everyone(FORBIDDEN) | {
     Role.FUNCTIONAL_ADMIN: OK,
 }
 POST_ONLY = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAIR: NOT_ALLOWED}
+# The shielded person's details: 404 for the coordinator who is not assigned, 403 for the team
+# chair until a reason is in force (the API has no page to state one).
+SHIELDED_DETAIL = everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND}
 
 
 def _list() -> Rule:
@@ -36,7 +41,7 @@ def _list() -> Rule:
 
 
 def _detail() -> Rule:
-    return Rule(UNAUTHORISED, CASEWORK, other_organisation=CASEWORK_OTHER)
+    return Rule(UNAUTHORISED, CASEWORK, other_organisation=CASEWORK_OTHER, shielded=SHIELDED_DETAIL)
 
 
 def _admin(own: str, other: str | None = None) -> Rule:

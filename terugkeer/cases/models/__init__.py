@@ -1,5 +1,6 @@
 """Models of the cases app (split by topic; import them from here)."""
 
+from terugkeer.cases.models.break_glass import BreakGlassAccess
 from terugkeer.cases.models.dossier import Contact, DomainAssessment, DomainSnapshot
 from terugkeer.cases.models.plan import Action, Goal, PlanTemplate, PlanTemplateAction
 from terugkeer.cases.models.trajectory import (
@@ -13,6 +14,7 @@ from terugkeer.cases.models.trajectory import (
 
 __all__ = [
     "Action",
+    "BreakGlassAccess",
     "Contact",
     "DefaultCoordinator",
     "Domain",

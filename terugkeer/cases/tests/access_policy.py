@@ -7,6 +7,7 @@ from terugkeer.core.tests.access_policy import (
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
+    REDIRECT,
     Rule,
     everyone,
     only,
@@ -28,6 +29,16 @@ POLICY = {
     # Taking or giving queue trajectories: a POST from the worklist (a GET is not allowed).
     "cases:assign": Rule(
         LOGIN, everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_ALLOWED, Role.TEAM_CHAIR: NOT_ALLOWED}
+    ),
+    # Break the glass: casework that needs no reason for the own (unshielded) client is sent on;
+    # the shielded person's page asks the team chair for a reason and stays 404 to the
+    # coordinator who is not assigned (no reason opens what the policy does not grant).
+    "cases:break_glass": Rule(
+        LOGIN,
+        everyone(FORBIDDEN) | {Role.COORDINATOR: REDIRECT, Role.TEAM_CHAIR: REDIRECT},
+        other_organisation=everyone(FORBIDDEN)
+        | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHAIR: NOT_FOUND},
+        shielded=everyone(FORBIDDEN) | {Role.COORDINATOR: NOT_FOUND, Role.TEAM_CHAIR: OK},
     ),
     # Default coordinator per municipality: configuration, for the functional admin only.
     "admin:cases_defaultcoordinator_changelist": _admin(OK),

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from terugkeer.cases.choices import Programme, TrajectoryStatus
-from terugkeer.cases.models import DefaultCoordinator, Trajectory
+from terugkeer.cases.models import BreakGlassAccess, DefaultCoordinator, Trajectory
 from terugkeer.clients.tests.factories import ClientFactory
 from terugkeer.detention.tests.factories import DetentionFactory
 
@@ -61,3 +61,27 @@ class DefaultCoordinatorFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory("terugkeer.accounts.tests.factories.OrganisationFactory")
     municipality = factory.LazyAttribute(lambda o: o.organisation.municipalities.first())
     coordinator = factory.SubFactory("terugkeer.accounts.tests.factories.UserFactory")
+
+
+class BreakGlassAccessFactory(factory.django.DjangoModelFactory):
+    """A reason stated to open a shielded dossier, in force for eight hours from now.
+
+    Pass ``client=`` and ``user=``; ``expired=True`` gives one that ran out a minute ago.
+    """
+
+    class Meta:
+        model = BreakGlassAccess
+
+    client = factory.SubFactory(ClientFactory)
+    organisation = factory.LazyAttribute(lambda o: o.client.organisation)
+    user = factory.SubFactory("terugkeer.accounts.tests.factories.UserFactory")
+    reason = "Teamoverleg: voorbereiding van de bespreking van deze casus."
+    opened_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyAttribute(lambda o: o.opened_at + datetime.timedelta(hours=8))
+
+    class Params:
+        expired = factory.Trait(
+            opened_at=factory.LazyFunction(
+                lambda: timezone.now() - datetime.timedelta(hours=8, minutes=1)
+            ),
+        )

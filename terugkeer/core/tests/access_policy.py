@@ -35,7 +35,9 @@ class Rule:
     other_organisation: dict[Role, str] = field(default_factory=dict)
     unverified: str = TWO_FACTOR
     # Outcome per role when the URL names a shielded case the coordinator is not assigned to;
-    # None: as ``roles``, except that the coordinator gets 404 where the own case would open.
+    # None: as ``roles``, except that the coordinator gets 404 where the own case would open
+    # and the team chair, who is not assigned either, is sent to state a reason first (break
+    # the glass: 302 to ``cases:break_glass``) where the own case would open.
     shielded: dict[Role, str] | None = None
     # Outcome per role of a POST where it differs from the GET (a page everyone of casework may
     # read, but only a coordinator may change): the matrix POSTs these too, and a refused one
@@ -46,10 +48,14 @@ class Rule:
         if self.shielded is not None:
             return self.shielded
         hidden = {OK, REDIRECT}
-        return {
-            role: NOT_FOUND if role == Role.COORDINATOR and outcome in hidden else outcome
-            for role, outcome in self.roles.items()
-        }
+        outcomes = {}
+        for role, outcome in self.roles.items():
+            if role == Role.COORDINATOR and outcome in hidden:
+                outcome = NOT_FOUND
+            elif role == Role.TEAM_CHAIR and outcome == OK:
+                outcome = REDIRECT
+            outcomes[role] = outcome
+        return outcomes
 
 
 # Casework pages that change a trajectory: the coordinator's; the team chair reads but may not

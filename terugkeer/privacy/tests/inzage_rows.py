@@ -21,7 +21,7 @@ from terugkeer.cases.models import (
     Goal,
     StatusChange,
 )
-from terugkeer.cases.tests.factories import TrajectoryFactory
+from terugkeer.cases.tests.factories import BreakGlassAccessFactory, TrajectoryFactory
 from terugkeer.detention.tests.factories import DetentionNotificationFactory
 from terugkeer.housing.tests.factories import (
     HouseCheckFactory,
@@ -140,6 +140,7 @@ def fill(client, *, notes: str) -> dict:
         "partners.Document": DocumentFactory(trajectory=trajectory),
         "partners.DetentionTask": DetentionTaskFactory(trajectory=trajectory),
         "partners.LeftBehind": LeftBehindFactory(trajectory=trajectory, partner=partner),
+        "cases.BreakGlassAccess": BreakGlassAccessFactory(client=client, user=user),
         "privacy.SubjectRequest": SubjectRequestFactory(
             client=client,
             received_on=timezone.localdate() - datetime.timedelta(days=3),

@@ -133,6 +133,7 @@ def test_the_registered_models_in_export_order():
         "cases.Goal",
         "cases.Action",
         "cases.Contact",
+        "cases.BreakGlassAccess",
         "assessments.Measurement",
         "assessments.DomainScore",
         "assessments.QuestionnaireResponse",

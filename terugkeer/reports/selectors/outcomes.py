@@ -318,8 +318,12 @@ def case_lead_report(scope: Scope, filters: ReportFilters, today) -> ReportResul
     )
 
 
-def _reoffended(days: int) -> Exists:
-    """A new begin-detentie notification within ``days`` after release (the research export)."""
+def reoffended_within(days: int) -> Exists:
+    """For a queryset of trajectories: a new *begin* notification of the same person (BSN) in
+    the same organisation within ``days`` after release (the recidivism report's definition).
+
+    Public: the privacy app's research export uses the same definition.
+    """
     return Exists(
         DetentionNotification.objects.filter(
             organisation=OuterRef("organisation"),
