@@ -120,13 +120,17 @@ def trajectory_documents(*, scope: Scope, trajectory: Trajectory) -> QuerySet[Do
     )
 
 
-def document_for(*, scope: Scope, pk) -> Document:
+def document_for(*, scope: Scope, pk, check_reason: bool = True) -> Document:
+    """The document, if it still has its file; ``check_reason=False`` leaves break the glass to
+    the caller (a page that refuses a change first, so a refused change stays a 403)."""
     document = get_visible_or_404(
         Document.objects.visible_to(scope)
         .filter(removed_at__isnull=True)  # a removed one is a 404, as one outside the scope
         .select_related("trajectory__client"),
         pk=pk,
     )
+    if not check_reason:
+        return document
     return require_stated_reason(scope, document)  # break the glass: a shielded person's file
 
 

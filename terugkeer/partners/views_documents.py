@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from terugkeer.cases.dossier import DossierTabMixin
+from terugkeer.core.access import require_stated_reason
 from terugkeer.core.access_log import LoggedRenderMixin, record_access
 from terugkeer.core.downloads import file_response
 from terugkeer.core.form_tokens import DuplicateSubmission, once_per_token
@@ -92,9 +93,11 @@ class DocumentRemoveView(LoggedRenderMixin, CaseworkChangeMixin, FormView):
 
     @cached_property
     def document(self):
-        found = selectors.document_for(scope=self.request.scope, pk=self.kwargs["document_pk"])
+        found = selectors.document_for(
+            scope=self.request.scope, pk=self.kwargs["document_pk"], check_reason=False
+        )
         self.require_change(found)
-        return found
+        return require_stated_reason(self.request.scope, found)
 
     def log_access(self) -> None:
         record_access(
