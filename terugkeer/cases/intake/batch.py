@@ -318,15 +318,20 @@ def _write_run(run: _Run, lookups: ChunkLookups, outcomes: list, context) -> Non
 def _bulk_write(run: _Run, history: bool) -> None:
     # In this order, each bulk insert after the rows it points to: bulk_create takes the new
     # primary keys of related objects saved since they were assigned.
+    # Rows under a unique index go in one order whatever the file's (clients by BSN, meldingen by
+    # fingerprint, trajectories by their client's BSN, re-detained trajectories by key): two
+    # files naming the same people in opposite order, confirmed at once, then wait for each other
+    # instead of deadlocking, and the second one's IntegrityError falls back to one by one.
     create = bulk_create_with_history if history else _bulk_create
-    create(run.clients, Client)
+    create(sorted(run.clients, key=lambda client: client.bsn), Client)
     create(run.detentions, Detention)
-    create([result.notification for result in run.results], DetentionNotification)
-    create(run.trajectories, Trajectory)
+    notifications = [result.notification for result in run.results]
+    create(sorted(notifications, key=lambda n: n.fingerprint), DetentionNotification)
+    create(sorted(run.trajectories, key=lambda t: t.client.bsn), Trajectory)
     if run.moved:  # re-detentions: the open trajectory follows, as in _attach_trajectory
         now = timezone.now()
         moved = []
-        for trajectory, detention in run.moved:
+        for trajectory, detention in sorted(run.moved, key=lambda pair: pair[0].pk):
             trajectory.detention = detention
             trajectory.version += 1
             trajectory.updated_at = now  # auto_now, which a bulk update does not set
